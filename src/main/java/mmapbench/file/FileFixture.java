@@ -49,6 +49,11 @@ final class FileFixture implements Closeable {
         this.writable = writable;
     }
 
+    /** A fixture over any file, for tests. */
+    static FileFixture of(Path file, boolean writable) {
+        return new FileFixture(file, writable);
+    }
+
     /** The file read benchmarks trust; only ever opened for reading. */
     static FileFixture forReading(long fileSize) throws IOException {
         Path dir = DataFile.dataDir();

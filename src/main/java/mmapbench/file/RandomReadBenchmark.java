@@ -81,8 +81,13 @@ public class RandomReadBenchmark {
     @Setup(Level.Trial)
     public void createFile() throws IOException {
         Offsets.checkBlock(fileSize, blockSize);
-        fixture = FileFixture.forReading(fileSize);
-        offsets = Offsets.random(fileSize, blockSize);
+        init(FileFixture.forReading(fileSize), Offsets.random(fileSize, blockSize));
+    }
+
+    /** The trial's fixture; tests pass their own file and offsets. */
+    void init(FileFixture fixture, long[] offsets) {
+        this.fixture = fixture;
+        this.offsets = offsets;
         block = new byte[blockSize];
         direct = ByteBuffer.allocateDirect(blockSize).order(ByteOrder.LITTLE_ENDIAN);
     }

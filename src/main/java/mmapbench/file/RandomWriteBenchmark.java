@@ -86,8 +86,13 @@ public class RandomWriteBenchmark {
     @Setup(Level.Trial)
     public void createFile() throws IOException {
         Offsets.checkBlock(fileSize, blockSize);
-        fixture = FileFixture.forWriting(fileSize);
-        offsets = Offsets.random(fileSize, blockSize);
+        init(FileFixture.forWriting(fileSize), Offsets.random(fileSize, blockSize));
+    }
+
+    /** The trial's fixture; tests pass their own file and offsets. */
+    void init(FileFixture fixture, long[] offsets) {
+        this.fixture = fixture;
+        this.offsets = offsets;
         block = Content.bytes(PATTERN_SEED, 0, blockSize);
         direct = ByteBuffer.allocateDirect(blockSize).put(block).clear();
     }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# mmap-bench: is a memory-mapped file ~10x faster than streams for random I/O, and slower for
+# sequential I/O? Measures it on this machine with JMH.
+#
+# Usage: ./run-bench.sh [--quick | --full] [options] [-- JMH options]
+#
+#   --quick             the default: every API, random 8 B and 4 KiB, sequential 64 KiB and
+#                       1 MiB, WARM and COLD page cache; about 7 minutes on 2 cores
+#   --full              the whole matrix (HOT, WARM, COLD; every block size; forced writes),
+#                       3 forks, for publication; hours
+#   --file-size SIZE    size of each data file (default 4g; k, m, g suffixes)
+#   --data-dir DIR      where the data files go (default ./data, git-ignored; it must exist
+#                       when given); the files are reused by later runs
+#   --results-dir DIR   where each run's folder goes (default ./results)
+#   -h, --help          this text
+#
+# Everything after -- goes to JMH, and wins over the profile:
+#   ./run-bench.sh -- RandomRead -p blockSize=8 -prof gc
+#   ./run-bench.sh -- -lp            (list the benchmarks and their parameters)
+#
+# It finds a JDK 25 (JAVA_HOME, the PATH, /usr/lib/jvm), builds with Maven so that it never
+# measures stale code, and writes JMH's result JSON to results/<date>-<time>-<profile>/.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    --) break ;;
+  esac
+done
+
+# shellcheck source=scripts/jdk.sh
+. scripts/jdk.sh
+mmapbench_find_jdk
+mmapbench_need_maven
+
+echo "mmap-bench: building with $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1) (the first build downloads dependencies)"
+mvn -q -B -Dstyle.color=never package -DskipTests
+
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp target/benchmarks.jar mmapbench.cli.RunBench "$@"

@@ -1,0 +1,101 @@
+package mmapbench.cli;
+
+import mmapbench.fixture.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input gets one line that names the value and the fix, and nothing is written. */
+class RunBenchTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--bogus | unknown option '--bogus': see ./run-bench.sh --help (JMH's own options go after --)",
+            "stray | unexpected argument 'stray': JMH options go after --, as in ./run-bench.sh -- RandomRead -p blockSize=8",
+            "--file-size abc | --file-size 'abc' is not a size: use a positive number of bytes, optionally with k, m or g (e.g. 4g)",
+            "--file-size=-1 | --file-size '-1' is not a positive size: use a number of bytes above zero, optionally with k, m or g (e.g. 4g)",
+            "--file-size | --file-size needs a value, e.g. --file-size 4g",
+            "--data-dir --full | --data-dir needs a value, e.g. --data-dir /mnt/scratch",
+            "--quick --full | --quick and --full exclude each other: give one of them",
+    })
+    void badArgumentsAreNamed(String args, String message) {
+        UsageException e = assertThrows(UsageException.class, () -> RunBench.parse(args.split(" ")));
+        assertEquals(message, e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--file-size 1k | blockSize 4096 is larger than fileSize 1024: use a smaller block or a larger file",
+            "--file-size 1000000 | fileSize 1000000 is not a multiple of blockSize 4096: use a file size that is a multiple of every block size (e.g. a whole number of MiB)",
+            "--file-size 100t | not enough free disk in DATA: the data files need 204800.0 GiB (+256.0 MiB head room)",
+            "-- -p fileSize=4g | -p fileSize=4g is not a positive number of bytes: use e.g. -p fileSize=4294967296, or --file-size 4g",
+            "--file-size 8m -- -p fileSize=8388608 | the file size is given twice (--file-size and -p fileSize): give it once",
+            "-- -p blockSize=3 | blockSize 3 is not a power of two from 8 to 1073741824 bytes: use e.g. 8, 4096 or 65536",
+            "-- -rf json | -rf and -rff are set by run-bench.sh (JSON in a new folder under --results-dir): leave them out, or run java -jar target/benchmarks.jar yourself",
+            "-- NoSuchBenchmark | no benchmark of the quick profile matches [NoSuchBenchmark]: java -jar target/benchmarks.jar -l lists them",
+            "-- -f x | JMH option: Cannot parse argument 'x' of option f (java -jar target/benchmarks.jar -h lists them)",
+    })
+    void badRunsStopBeforeWritingAnything(String args, String message) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Path results = dir.resolve("results");
+        List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--results-dir", results.toString()));
+        all.addAll(List.of(args.split(" ")));
+        UsageException e = assertThrows(UsageException.class,
+                () -> RunBench.run(RunBench.parse(all.toArray(String[]::new)), new PrintStream(new ByteArrayOutputStream())));
+        String expected = message.replace("DATA", data.toString());
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+        assertEquals(List.of(), TestFiles.names(data), "a data file was written");
+        assertFalse(Files.exists(results) && !TestFiles.names(results).isEmpty(), "a result folder was written");
+    }
+
+    @Test
+    void aDataFolderThatIsMissingOrNotAFolderOrNotWritableIsNamed() throws Exception {
+        Path missing = dir.resolve("missing");
+        Path file = Files.createFile(dir.resolve("file"));
+        assertEquals("data folder " + missing + " does not exist: create it, or choose another with --data-dir",
+                usage("--data-dir", missing.toString()));
+        assertEquals("data folder " + file + " is not a folder: choose a folder with --data-dir",
+                usage("--data-dir", file.toString()));
+        // /proc takes no new files, not even from root.
+        String proc = usage("--data-dir", "/proc");
+        assertTrue(proc.startsWith("data folder /proc "), proc);
+        assertTrue(proc.endsWith("choose another with --data-dir"), proc);
+    }
+
+    private String usage(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--results-dir", dir.resolve("results").toString()));
+        return assertThrows(UsageException.class, () -> RunBench.run(RunBench.parse(all.toArray(String[]::new)),
+                new PrintStream(new ByteArrayOutputStream()))).getMessage();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theCommandPrintsOneLineAndNoStackTrace() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RunBench.class.getName(), "--file-size", "0")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertEquals(2, p.waitFor());
+        assertEquals("mmap-bench: --file-size '0' is not a positive size: use a number of bytes above zero,"
+                + " optionally with k, m or g (e.g. 4g)\n", err);
+    }
+}

@@ -1,0 +1,69 @@
+package mmapbench.file;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every benchmark method of the four file classes, in every cache state, runs for 100 ms in a
+ * forked JVM through JMH's own Runner, on a small file, and fails the test if it throws.
+ */
+class JmhSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    private Collection<RunResult> run(String classes, String blockSize, String... more) throws Exception {
+        OptionsBuilder b = new OptionsBuilder();
+        b.include("\\.(" + classes + ")\\.")
+                .param("fileSize", String.valueOf(8L << 20))
+                .param("blockSize", blockSize)
+                .param("cache", "HOT", "WARM", "COLD")
+                .forks(1)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Dmmapbench.dataDir=" + dir)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            b.param(more[i], more[i + 1]);
+        }
+        Options options = b.build();
+        return new Runner(options).run();
+    }
+
+    private static void assertMeasured(Collection<RunResult> results, int expected) {
+        assertEquals(expected, results.size());
+        for (RunResult r : results) {
+            double score = r.getPrimaryResult().getScore();
+            assertTrue(score > 0 && Double.isFinite(score), r.getParams().getBenchmark() + " scored " + score);
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyRandomBenchmarkRuns() throws Exception {
+        assertMeasured(run("RandomReadBenchmark|RandomWriteBenchmark", "4096"), 2 * 5 * 3);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everySequentialBenchmarkRuns() throws Exception {
+        assertMeasured(run("SequentialReadBenchmark|SequentialWriteBenchmark", "65536", "forceEvery", "2097152"),
+                2 * 5 * 3);
+    }
+}

@@ -1,0 +1,117 @@
+package mmapbench.file;
+
+import mmapbench.fixture.CacheState;
+import mmapbench.fixture.Content;
+import mmapbench.fixture.DataFile;
+import mmapbench.fixture.Offsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every read API reads the bytes that are really at each offset: its running checksum over the
+ * same offsets equals the checksum of what the generator put there, so all APIs agree.
+ */
+class ReadChecksumTest {
+
+    static final long FILE_SIZE = 8L << 20;
+    /** Operations per check: enough to pass the end of the file for sequential 64 KiB blocks. */
+    static final int OPS = 300;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void useTempDataDir() {
+        System.setProperty(DataFile.DATA_DIR_PROPERTY, dir.toString());
+    }
+
+    @AfterAll
+    static void forgetDataDir() {
+        System.clearProperty(DataFile.DATA_DIR_PROPERTY);
+    }
+
+    static List<Arguments> randomCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int block : new int[]{8, 4096, 65536}) {
+            for (Api api : Api.values()) {
+                cases.add(Arguments.of(block, api));
+            }
+        }
+        return cases;
+    }
+
+    static List<Arguments> sequentialCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int block : new int[]{4096, 65536, 1048576}) {
+            for (Api api : Api.values()) {
+                cases.add(Arguments.of(block, api));
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "random {0} B, {1}")
+    @MethodSource("randomCases")
+    void randomReadsReturnTheFilesBytes(int blockSize, Api api) throws Exception {
+        RandomReadBenchmark b = new RandomReadBenchmark();
+        b.blockSize = blockSize;
+        b.fileSize = FILE_SIZE;
+        b.cache = CacheState.WARM;
+        b.createFile();
+        long[] offsets = Offsets.random(FILE_SIZE, blockSize);
+        CRC32 actual = new CRC32();
+        CRC32 expected = new CRC32();
+        b.beginIteration(api);
+        try {
+            for (int i = 0; i < OPS; i++) {
+                long first = (long) Invoke.op(b, api);
+                ByteBuffer block = b.lastBlock(api);
+                assertEquals(block.order(ByteOrder.LITTLE_ENDIAN).getLong(0), first, "the returned word");
+                actual.update(block);
+                expected.update(Content.bytes(DataFile.Kind.READ.seed, offsets[i], blockSize));
+            }
+        } finally {
+            b.closeHandles();
+        }
+        assertEquals(expected.getValue(), actual.getValue(), api + " read other bytes than the file holds");
+    }
+
+    @ParameterizedTest(name = "sequential {0} B, {1}")
+    @MethodSource("sequentialCases")
+    void sequentialReadsReturnTheFilesBytesAndWrapAround(int blockSize, Api api) throws Exception {
+        SequentialReadBenchmark b = new SequentialReadBenchmark();
+        b.blockSize = blockSize;
+        b.fileSize = FILE_SIZE;
+        b.cache = CacheState.WARM;
+        b.createFile();
+        int ops = (int) Math.min(OPS, FILE_SIZE / blockSize * 2 + 3);
+        CRC32 actual = new CRC32();
+        CRC32 expected = new CRC32();
+        b.beginIteration(api);
+        try {
+            for (int i = 0; i < ops; i++) {
+                long first = (long) Invoke.op(b, api);
+                ByteBuffer block = b.lastBlock(api);
+                assertEquals(block.order(ByteOrder.LITTLE_ENDIAN).getLong(0), first, "the returned word");
+                actual.update(block);
+                expected.update(Content.bytes(DataFile.Kind.READ.seed, (long) i * blockSize % FILE_SIZE, blockSize));
+            }
+        } finally {
+            b.closeHandles();
+        }
+        assertEquals(expected.getValue(), actual.getValue(), api + " read other bytes than the file holds");
+    }
+}

@@ -1,0 +1,176 @@
+package mmapbench.file;
+
+import mmapbench.fixture.CacheState;
+import mmapbench.fixture.DataFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every write API puts its bytes where it says: after a run of operations the whole file, read
+ * back through a different API, equals a model of the file with the same writes applied.
+ */
+class WriteReadBackTest {
+
+    static final long FILE_SIZE = 8L << 20;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void useTempDataDir() {
+        System.setProperty(DataFile.DATA_DIR_PROPERTY, dir.toString());
+    }
+
+    @AfterAll
+    static void forgetDataDir() {
+        System.clearProperty(DataFile.DATA_DIR_PROPERTY);
+    }
+
+    static List<Arguments> randomCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int block : new int[]{8, 4096, 65536}) {
+            for (Api api : Api.values()) {
+                cases.add(Arguments.of(block, api));
+            }
+        }
+        return cases;
+    }
+
+    static List<Arguments> sequentialCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int block : new int[]{4096, 65536, 1048576}) {
+            for (long forceEvery : new long[]{0, 2L << 20}) {
+                for (Api api : Api.values()) {
+                    cases.add(Arguments.of(block, forceEvery, api));
+                }
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "random {0} B, {1}")
+    @MethodSource("randomCases")
+    void randomWritesLandWhereTheySay(int blockSize, Api api) throws Exception {
+        RandomWriteBenchmark b = new RandomWriteBenchmark();
+        b.blockSize = blockSize;
+        b.fileSize = FILE_SIZE;
+        b.cache = CacheState.WARM;
+        b.createFile();
+        scribble(b.file());
+        byte[] model = readBack(b.file(), Api.FILE_CHANNEL);
+        byte[] before = model.clone();
+        int ops = 500;
+        b.beginIteration(api);
+        try {
+            for (int i = 0; i < ops; i++) {
+                Invoke.op(b, api);
+                System.arraycopy(b.pattern(), 0, model, (int) b.offsets()[i], blockSize);
+            }
+        } finally {
+            b.closeHandles();
+        }
+        assertFalse(Arrays.equals(before, model), "the writes must change the file, or this test proves nothing");
+        assertArrayEquals(model, readBack(b.file(), other(api)), api + " did not write what it claims");
+    }
+
+    @ParameterizedTest(name = "sequential {0} B, forceEvery {1}, {2}")
+    @MethodSource("sequentialCases")
+    void sequentialWritesFillTheFileAndWrapAround(int blockSize, long forceEvery, Api api) throws Exception {
+        SequentialWriteBenchmark b = new SequentialWriteBenchmark();
+        b.blockSize = blockSize;
+        b.fileSize = FILE_SIZE;
+        b.cache = CacheState.WARM;
+        b.forceEvery = forceEvery;
+        b.createFile();
+        scribble(b.file());
+        byte[] model = readBack(b.file(), Api.FILE_CHANNEL);
+        byte[] before = model.clone();
+        int blocks = (int) (FILE_SIZE / blockSize);
+        int ops = blocks + 2;
+        b.beginIteration(api);
+        try {
+            for (int i = 0; i < ops; i++) {
+                Invoke.op(b, api);
+                System.arraycopy(b.pattern(), 0, model, (i % blocks) * blockSize, blockSize);
+            }
+        } finally {
+            b.closeHandles();
+        }
+        assertFalse(Arrays.equals(before, model));
+        assertArrayEquals(model, readBack(b.file(), other(api)), api + " did not write what it claims");
+    }
+
+    @Test
+    void writeBenchmarksNeverTouchTheFileThatReadsTrust() throws Exception {
+        Path read = DataFile.ensure(dir, DataFile.Kind.READ, FILE_SIZE, new PrintStream(OutputStream.nullOutputStream()));
+        long modified = Files.getLastModifiedTime(read).toMillis();
+        RandomWriteBenchmark b = new RandomWriteBenchmark();
+        b.blockSize = 4096;
+        b.fileSize = FILE_SIZE;
+        b.cache = CacheState.COLD;
+        b.createFile();
+        b.beginIteration(Api.MEMORY_SEGMENT);
+        for (int i = 0; i < 100; i++) {
+            b.memorySegment();
+        }
+        b.closeHandles();
+        assertFalse(b.file().equals(read));
+        assertTrue(DataFile.isCurrent(dir, DataFile.Kind.READ, FILE_SIZE));
+        assertTrue(modified == Files.getLastModifiedTime(read).toMillis());
+    }
+
+    /** Overwrites the scratch file, so that an earlier case's pattern is not already where this one writes. */
+    private static void scribble(Path file) throws Exception {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer ones = ByteBuffer.allocate((int) FILE_SIZE);
+            Arrays.fill(ones.array(), (byte) 1);
+            ch.write(ones, 0);
+        }
+    }
+
+    /** A read-back API that is not the one that wrote. */
+    private static Api other(Api writer) {
+        return writer.mapped ? Api.FILE_CHANNEL : Api.MEMORY_SEGMENT;
+    }
+
+    static byte[] readBack(Path file, Api api) throws Exception {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            byte[] all = new byte[(int) ch.size()];
+            if (api == Api.MEMORY_SEGMENT) {
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+                    MemorySegment.copy(map, ValueLayout.JAVA_BYTE, 0, all, 0, all.length);
+                }
+            } else {
+                ByteBuffer buf = ByteBuffer.wrap(all);
+                while (buf.hasRemaining()) {
+                    ch.read(buf, buf.position());
+                }
+            }
+            return all;
+        }
+    }
+}
