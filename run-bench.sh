@@ -3,6 +3,8 @@
 # sequential I/O? Measures it on this machine with JMH.
 #
 # Usage: ./run-bench.sh [--quick | --full] [options] [-- JMH options]
+#        ./run-bench.sh writer [FILE]              the lecture's shared-memory writer
+#        ./run-bench.sh reader [FILE] [--verify]   ... and its reader, in another terminal
 #
 #   --quick             the default: every API, random 8 B and 4 KiB, sequential 64 KiB and
 #                       1 MiB, WARM and COLD page cache; about 7 minutes on 2 cores
@@ -18,8 +20,9 @@
 #   ./run-bench.sh -- RandomRead -p blockSize=8 -prof gc
 #   ./run-bench.sh -- -lp            (list the benchmarks and their parameters)
 #
-# It finds a JDK 25 (JAVA_HOME, the PATH, /usr/lib/jvm), builds with Maven so that it never
-# measures stale code, and writes JMH's result JSON to results/<date>-<time>-<profile>/.
+# It finds a JDK 25 (JAVA_HOME, the PATH, /usr/lib/jvm), builds with Maven whenever a source is
+# newer than the jar, so that it never measures stale code, and writes JMH's result JSON to
+# results/<date>-<time>-<profile>/.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -36,7 +39,15 @@ done
 mmapbench_find_jdk
 mmapbench_need_maven
 
-echo "mmap-bench: building with $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1) (the first build downloads dependencies)"
-mvn -q -B -Dstyle.color=never package -DskipTests
+if [ ! -f target/benchmarks.jar ] || [ -n "$(find pom.xml src -newer target/benchmarks.jar -print -quit)" ]; then
+  echo "mmap-bench: building with $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1) (the first build downloads dependencies)"
+  # Maven 3.8 prints colour resets even in batch mode; drop them.
+  mvn -q -B package -DskipTests 2>&1 | sed "s/\x1b\[[0-9;]*m//g"
+fi
 
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp target/benchmarks.jar mmapbench.cli.RunBench "$@"
+case "${1:-}" in
+  writer|reader) main=mmapbench.ipc.LectureDemo ;;
+  *) main=mmapbench.cli.RunBench ;;
+esac
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -cp target/benchmarks.jar "$main" "$@"

@@ -9,4 +9,11 @@ cd "$(dirname "$0")"
 mmapbench_find_jdk
 mmapbench_need_maven
 
-exec mvn -B -Dstyle.color=never test "$@"
+mvn -B test "$@" 2>&1 | sed "s/\x1b\[[0-9;]*m//g"
+
+# After the whole suite, /dev/shm holds nothing of ours (the IPC tests' shared files).
+if leftovers=$(find /dev/shm -maxdepth 1 -name 'mmapbench-*' -print 2>/dev/null) && [ -n "$leftovers" ]; then
+  echo "mmap-bench: the tests left files in /dev/shm:" >&2
+  echo "$leftovers" >&2
+  exit 1
+fi

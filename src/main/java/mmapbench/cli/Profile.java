@@ -22,7 +22,8 @@ enum Profile {
             fileLeg("random, WARM", Classes.RANDOM, "8,4096", "WARM"),
             fileLeg("sequential, WARM", Classes.SEQUENTIAL, "65536,1048576", "WARM", "forceEvery", "0"),
             fileLeg("random, COLD", Classes.RANDOM, "8,4096", "COLD"),
-            fileLeg("sequential, COLD", Classes.SEQUENTIAL, "65536,1048576", "COLD", "forceEvery", "0"))),
+            fileLeg("sequential, COLD", Classes.SEQUENTIAL, "65536,1048576", "COLD", "forceEvery", "0"),
+            new Leg("shared-memory IPC", Classes.IPC, Map.of("payload", "8,2000"), List.of(Mode.SampleTime)))),
     /** The whole matrix, three forks, for publication. */
     FULL(3, 2, TimeValue.seconds(1), 5, TimeValue.seconds(1), List.of(
             fileLeg("random, HOT", Classes.RANDOM, "8,4096,65536", "HOT"),
@@ -30,12 +31,14 @@ enum Profile {
             fileLeg("random, WARM", Classes.RANDOM, "8,4096,65536", "WARM"),
             fileLeg("sequential, WARM", Classes.SEQUENTIAL, "4096,65536,1048576", "WARM"),
             fileLeg("random, COLD", Classes.RANDOM, "8,4096,65536", "COLD"),
-            fileLeg("sequential, COLD", Classes.SEQUENTIAL, "4096,65536,1048576", "COLD")));
+            fileLeg("sequential, COLD", Classes.SEQUENTIAL, "4096,65536,1048576", "COLD"),
+            new Leg("shared-memory IPC", Classes.IPC, Map.of(), List.of())));
 
     /** Benchmark classes by simple name (a nested type: enum constants cannot see later statics). */
     interface Classes {
         List<String> RANDOM = List.of("RandomReadBenchmark", "RandomWriteBenchmark");
         List<String> SEQUENTIAL = List.of("SequentialReadBenchmark", "SequentialWriteBenchmark");
+        List<String> IPC = List.of("SharedMemoryPingPongBenchmark");
     }
 
     /** One JMH run: benchmark classes (simple names), their params, and modes if not the classes' own. */

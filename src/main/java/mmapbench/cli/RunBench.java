@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,13 @@ public final class RunBench {
     static final long DEFAULT_FILE_SIZE = 4 * Sizes.GIB;
     static final String RESULT_FILE = "jmh-result.json";
     private static final String PACKAGE = "mmapbench.";
-    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /**
+     * Options every benchmark JVM needs (the classes' {@code @Fork} has them too, but options given
+     * here replace the annotation's): FFM downcalls are restricted, and JMH 1.37 still uses
+     * sun.misc.Unsafe, which JDK 24+ warns about on every fork.
+     */
+    private static final List<String> FORK_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
 
     /** What the user asked for. {@code fileSize} is null when not given. */
     record Settings(Profile profile, Long fileSize, Path dataDir, boolean dataDirGiven, Path resultsDir,
@@ -307,8 +314,15 @@ public final class RunBench {
             if (!user.shouldFailOnError().hasValue()) {
                 b.shouldFailOnError(true);
             }
-            List<String> jvmArgs = new ArrayList<>(List.of(NATIVE_ACCESS,
-                    "-D" + DataFile.DATA_DIR_PROPERTY + "=" + dataDir));
+            // Forks inherit this JVM's own options; add only those it lacks.
+            List<String> jvmArgs = new ArrayList<>();
+            List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            for (String option : FORK_OPTIONS) {
+                if (!inherited.contains(option)) {
+                    jvmArgs.add(option);
+                }
+            }
+            jvmArgs.add("-D" + DataFile.DATA_DIR_PROPERTY + "=" + dataDir);
             if (user.getJvmArgsAppend().hasValue()) {
                 jvmArgs.addAll(user.getJvmArgsAppend().get());
             }
