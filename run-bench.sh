@@ -3,13 +3,15 @@
 # sequential I/O? Measures it on this machine with JMH.
 #
 # Usage: ./run-bench.sh [--quick | --full] [options] [-- JMH options]
+#        ./run-bench.sh report RESULT.json         the verdict of a run (also printed after every run)
+#        ./run-bench.sh compare A.json B.json      two runs side by side, e.g. yours and results/'s
 #        ./run-bench.sh writer [FILE]              the lecture's shared-memory writer
 #        ./run-bench.sh reader [FILE] [--verify]   ... and its reader, in another terminal
 #
 #   --quick             the default: every API, random 8 B and 4 KiB, sequential 64 KiB and
 #                       1 MiB, WARM and COLD page cache; about 7 minutes on 2 cores
 #   --full              the whole matrix (HOT, WARM, COLD; every block size; forced writes),
-#                       3 forks, for publication; hours
+#                       3 forks, for publication; about an hour
 #   --file-size SIZE    size of each data file (default 4g; k, m, g suffixes)
 #   --data-dir DIR      where the data files go (default ./data, git-ignored; it must exist
 #                       when given); the files are reused by later runs
@@ -47,6 +49,7 @@ fi
 
 case "${1:-}" in
   writer|reader) main=mmapbench.ipc.LectureDemo ;;
+  report|compare) main=mmapbench.report.ReportMain ;;
   *) main=mmapbench.cli.RunBench ;;
 esac
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \

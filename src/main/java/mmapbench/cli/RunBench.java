@@ -3,6 +3,9 @@ package mmapbench.cli;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import mmapbench.fixture.Sizes;
+import mmapbench.report.BadResultFile;
+import mmapbench.report.Environment;
+import mmapbench.report.Report;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -199,6 +202,8 @@ public final class RunBench {
         }
 
         Path runDir = newRunFolder(s.resultsDir(), s.profile());
+        Environment.write(Environment.capture(dataDir, s.profile().name().toLowerCase(Locale.ROOT), fileSizes),
+                runDir.resolve(Environment.FILE));
         for (String size : fileSizes) {
             for (DataFile.Kind kind : kinds) {
                 DataFile.ensure(dataDir, kind, Long.parseLong(size), out);
@@ -210,7 +215,7 @@ public final class RunBench {
         for (int i = 0; i < plan.size(); i++) {
             Planned p = plan.get(i);
             out.printf(Locale.ROOT, "%nmmap-bench: leg %d of %d: %s (%d benchmark methods)%n", i + 1, plan.size(),
-                    p.leg().name(), p.benchmarks().size());
+                    p.leg().name(), p.benchmarks().stream().map(BenchmarkListEntry::getUsername).distinct().count());
             try {
                 results.addAll(new Runner(p.options().build()).run());
             } catch (RunnerException e) {
@@ -221,6 +226,15 @@ public final class RunBench {
         Path json = runDir.resolve(RESULT_FILE);
         writeJson(results, json);
         out.println();
+        if (!results.isEmpty()) {
+            try {
+                out.print(Report.of(json).write());
+                out.println("mmap-bench: report, verdict and chart: " + runDir.resolve(Report.MARKDOWN) + ", "
+                        + Report.VERDICT + ", " + Report.CHART);
+            } catch (BadResultFile e) {
+                out.println("mmap-bench: no report: " + e.getMessage());
+            }
+        }
         out.println("mmap-bench: JMH result JSON: " + json);
         if (failure != null) {
             throw new RunnerException(failure.getMessage() + "; the results of the legs before it are in " + json,

@@ -1,0 +1,109 @@
+package mmapbench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The machine a run measured, captured when it starts and kept beside its JSON as
+ * {@value #FILE}: numbers without it cannot be compared with anybody else's.
+ */
+public final class Environment {
+
+    public static final String FILE = "environment.json";
+
+    private Environment() {
+    }
+
+    /** What this machine is, and where and how the run keeps its data files. */
+    public static Map<String, Object> capture(Path dataDir, String profile, List<String> fileSizes) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("date", OffsetDateTime.now().withNano(0).toString());
+        env.put("profile", profile);
+        env.put("fileSize", fileSizes);
+        env.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "^model name\\s*:\\s*(.+)$"));
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        String memKb = firstMatch(Path.of("/proc/meminfo"), "^MemTotal:\\s*(\\d+) kB");
+        env.put("ram", memKb == null ? null : String.format("%.1f GiB", Long.parseLong(memKb) / 1048576.0));
+        env.put("kernel", read(Path.of("/proc/sys/kernel/osrelease")));
+        env.put("transparentHugepages", bracketed(read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))));
+        env.put("transparentHugepagesShmem", bracketed(read(Path.of("/sys/kernel/mm/transparent_hugepage/shmem_enabled"))));
+        env.put("dataDir", dataDir.toString());
+        try {
+            FileStore store = Files.getFileStore(dataDir);
+            env.put("filesystem", store.type());
+            env.put("blockDevice", store.name());
+            env.put("readAheadKb", readAhead(store.name()));
+        } catch (IOException e) {
+            env.put("filesystem", null);
+        }
+        env.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
+        env.put("jmh", org.openjdk.jmh.util.Version.getPlainVersion());
+        return env;
+    }
+
+    public static void write(Map<String, Object> env, Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), env);
+    }
+
+    /** The environment beside a result file, or an empty map if there is none. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> beside(Path resultFile) {
+        Path file = resultFile.toAbsolutePath().resolveSibling(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
+        } catch (IOException e) {
+            return Map.of("error", FILE + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** read_ahead_kb of a device such as /dev/vda or /dev/nvme0n1p2 (a partition reads its disk's). */
+    static String readAhead(String device) {
+        String name = device.startsWith("/dev/") ? device.substring(5) : device;
+        for (String candidate : List.of(name, name.replaceAll("p?\\d+$", ""))) {
+            String value = read(Path.of("/sys/block", candidate, "queue", "read_ahead_kb"));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String bracketed(String s) {
+        if (s == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("\\[(\\w+)]").matcher(s);
+        return m.find() ? m.group(1) : s;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p).trim();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstMatch(Path p, String regex) {
+        String text = read(p);
+        if (text == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+        return m.find() ? m.group(1).trim() : null;
+    }
+}

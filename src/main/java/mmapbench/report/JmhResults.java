@@ -1,0 +1,133 @@
+package mmapbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads JMH's JSON result format (what {@code -rf json} writes) with Jackson. */
+public final class JmhResults {
+
+    /** The package of this suite's benchmarks: rows from other suites are left out. */
+    static final String OURS = "mmapbench.";
+
+    private JmhResults() {
+    }
+
+    /**
+     * The rows of this suite in {@code file}.
+     *
+     * @throws BadResultFile with one line that says what is wrong with the file
+     */
+    public static List<Row> read(Path file) throws BadResultFile {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new BadResultFile(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            String what = e.getMessage() != null && e.getMessage().contains("end-of-input")
+                    ? "is truncated (the JSON ends early: was the run interrupted?)"
+                    : "is not JSON (" + e.getOriginalMessage() + ")";
+            throw new BadResultFile(file + " " + what);
+        } catch (IOException e) {
+            throw new BadResultFile(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new BadResultFile(file + " is empty: a JMH result file is a JSON array");
+        }
+        if (!root.isArray() || (!root.isEmpty() && !looksLikeJmh(root.get(0)))) {
+            throw new BadResultFile(file + " is JSON but not JMH output: expected an array of results with"
+                    + " \"benchmark\" and \"primaryMetric\" (java -jar benchmarks.jar -rf json writes one)");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode r : root) {
+            if (!looksLikeJmh(r)) {
+                throw new BadResultFile(file + " is JSON but not JMH output: a result lacks \"benchmark\" or"
+                        + " \"primaryMetric\"");
+            }
+            String benchmark = r.get("benchmark").asText();
+            if (!benchmark.startsWith(OURS)) {
+                continue;
+            }
+            rows.add(row(benchmark, r));
+        }
+        if (rows.isEmpty()) {
+            throw new BadResultFile(file + " holds no result of mmap-bench's benchmarks (" + OURS + "*): run"
+                    + " ./run-bench.sh to make one");
+        }
+        return rows;
+    }
+
+    private static boolean looksLikeJmh(JsonNode r) {
+        return r != null && r.isObject() && r.hasNonNull("benchmark") && r.path("primaryMetric").isObject()
+                && r.path("primaryMetric").has("score");
+    }
+
+    private static Row row(String benchmark, JsonNode r) {
+        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        String cls = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        cls = cls.substring(cls.lastIndexOf('.') + 1);
+        String question = cls.endsWith("Benchmark") ? cls.substring(0, cls.length() - "Benchmark".length()) : cls;
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("params").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            params.put(e.getKey(), e.getValue().asText());
+        }
+        JsonNode pm = r.get("primaryMetric");
+        String unit = pm.path("scoreUnit").asText();
+        double toNanos = nanosPer(unit);
+        double score = number(pm.get("score")) * toNanos;
+        double error = number(pm.get("scoreError")) * toNanos;
+        double low = score;
+        double high = score;
+        JsonNode ci = pm.path("scoreConfidence");
+        if (ci.isArray() && ci.size() == 2 && Double.isFinite(number(ci.get(0))) && Double.isFinite(number(ci.get(1)))) {
+            low = number(ci.get(0)) * toNanos;
+            high = number(ci.get(1)) * toNanos;
+        }
+        Map<String, Double> percentiles = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = pm.path("scorePercentiles").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            percentiles.put(e.getKey(), number(e.getValue()) * toNanos);
+        }
+        return new Row(benchmark, question, method, r.path("mode").asText(), params, score, error, low, high, unit,
+                percentiles);
+    }
+
+    /** JMH writes NaN as a string. */
+    private static double number(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Double.NaN;
+        }
+        return n.isNumber() ? n.asDouble() : parse(n.asText());
+    }
+
+    private static double parse(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Nanoseconds in one unit of a time-per-operation score; NaN for throughput units. */
+    static double nanosPer(String unit) {
+        return switch (unit) {
+            case "ns/op" -> 1;
+            case "us/op" -> 1e3;
+            case "ms/op" -> 1e6;
+            case "s/op" -> 1e9;
+            default -> Double.NaN;
+        };
+    }
+}
