@@ -33,6 +33,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -264,11 +267,12 @@ public final class RunBench {
         return List.of(String.valueOf(s.fileSize() == null ? DEFAULT_FILE_SIZE : s.fileSize()));
     }
 
-    private static List<Planned> plan(Settings s, CommandLineOptions user, List<String> fileSizes, Path dataDir)
+    static List<Planned> plan(Settings s, CommandLineOptions user, List<String> fileSizes, Path dataDir)
             throws UsageException {
         Profile profile = s.profile();
         BenchmarkList list = BenchmarkList.defaultList();
         List<Planned> plan = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Profile.Leg leg : profile.legs) {
             OptionsBuilder b = new OptionsBuilder();
             b.parent(user);
@@ -294,6 +298,16 @@ public final class RunBench {
                     OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes);
             found.removeIf(e -> !leg.classes().contains(simpleClassName(e)));
             if (found.isEmpty()) {
+                continue;
+            }
+            // The user's -p wins; legs it makes identical (say -p cache=WARM) run once.
+            Map<String, String> effective = new TreeMap<>(leg.params());
+            for (String name : leg.params().keySet()) {
+                if (user.getParameter(name).hasValue()) {
+                    effective.put(name, String.join(",", user.getParameter(name).get()));
+                }
+            }
+            if (!seen.add(leg.classes() + " " + effective)) {
                 continue;
             }
             leg.params().forEach((name, values) -> {

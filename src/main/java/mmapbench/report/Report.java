@@ -116,8 +116,8 @@ public final class Report {
         md.append('\n');
         for (Verdict.QuestionVerdict q : verdicts) {
             if (q.partial()) {
-                md.append("- ").append(q.question()).append(" is partial: missing ").append(String.join(", ", q.missing()))
-                        .append(".\n");
+                md.append("- ").append(q.question()).append(" is partial: ").append(q.missing().contains(Verdict.NO_RESULTS)
+                        ? "no results" : "missing " + String.join(", ", q.missing())).append(".\n");
             }
         }
         md.append('\n');

@@ -37,6 +37,8 @@ public final class Verdict {
         }
     }
 
+    static final String NO_RESULTS = "no results";
+
     public static final double TEN_X_MIN = 7.5;
     public static final double FASTER_MIN = 1.25;
     public static final double SAME_MIN = 0.8;
@@ -196,7 +198,7 @@ public final class Verdict {
         }
         List<String> missing = new ArrayList<>();
         if (apis.isEmpty()) {
-            missing.add("no results");
+            missing.add(NO_RESULTS);
             return missing;
         }
         for (String api : concat(MAPPED, OTHERS)) {

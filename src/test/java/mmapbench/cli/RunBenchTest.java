@@ -88,6 +88,18 @@ class RunBenchTest {
     }
 
     @Test
+    void legsThatTheUsersParamsMakeIdenticalRunOnce() throws Exception {
+        RunBench.Settings s = RunBench.parse("--", "RandomRead", "-p", "cache=WARM");
+        var user = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=WARM");
+        List<String> legs = RunBench.plan(s, user, List.of("8388608"), dir).stream().map(p -> p.leg().name()).toList();
+        // The random WARM and random COLD legs both became "random, cache=WARM"; the other legs hold no RandomRead.
+        assertEquals(List.of("random, WARM"), legs);
+        List<String> all = RunBench.plan(RunBench.parse("--full"), new org.openjdk.jmh.runner.options.CommandLineOptions(),
+                List.of("8388608"), dir).stream().map(p -> p.leg().name()).toList();
+        assertEquals(7, all.size(), all.toString());
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theCommandPrintsOneLineAndNoStackTrace() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -38,7 +38,7 @@ class JmhResultsTest {
 
     @Test
     void aTruncatedFile() throws Exception {
-        String whole = Files.readString(golden("quick.json"));
+        String whole = Files.readString(golden("a.json"));
         Path f = Files.writeString(dir.resolve("t.json"), whole.substring(0, whole.length() / 2));
         assertEquals(f + " is truncated (the JSON ends early: was the run interrupted?)", fails(f));
     }
@@ -58,7 +58,7 @@ class JmhResultsTest {
 
     @Test
     void jmhOutputOfAnotherSuite() throws Exception {
-        String other = Files.readString(golden("quick.json")).replace("\"mmapbench.", "\"org.example.");
+        String other = Files.readString(golden("a.json")).replace("\"mmapbench.", "\"org.example.");
         Path f = Files.writeString(dir.resolve("o.json"), other);
         assertEquals(f + " holds no result of mmap-bench's benchmarks (mmapbench.*): run ./run-bench.sh to make one",
                 fails(f));
@@ -66,7 +66,7 @@ class JmhResultsTest {
 
     @Test
     void readsEveryRowOfTheGoldenInNanoseconds() throws Exception {
-        var rows = JmhResults.read(golden("quick.json"));
+        var rows = JmhResults.read(golden("a.json"));
         Row first = rows.getFirst();
         assertEquals("RandomRead", first.question());
         assertEquals("ns/op", first.unit());
