@@ -149,7 +149,7 @@ public final class RunBench {
     }
 
     /** One leg, resolved against the user's JMH options: what it will run and with which options. */
-    record Planned(Profile.Leg leg, SortedSet<BenchmarkListEntry> benchmarks, OptionsBuilder options) {
+    record Planned(Profile.Leg leg, String label, SortedSet<BenchmarkListEntry> benchmarks, OptionsBuilder options) {
     }
 
     static int run(Settings s, PrintStream out) throws UsageException, IOException, RunnerException {
@@ -218,7 +218,7 @@ public final class RunBench {
         for (int i = 0; i < plan.size(); i++) {
             Planned p = plan.get(i);
             out.printf(Locale.ROOT, "%nmmap-bench: leg %d of %d: %s (%d benchmark methods)%n", i + 1, plan.size(),
-                    p.leg().name(), p.benchmarks().stream().map(BenchmarkListEntry::getUsername).distinct().count());
+                    p.label(), p.benchmarks().stream().map(BenchmarkListEntry::getUsername).distinct().count());
             try {
                 results.addAll(new Runner(p.options().build()).run());
             } catch (RunnerException e) {
@@ -310,6 +310,9 @@ public final class RunBench {
             if (!seen.add(leg.classes() + " " + effective)) {
                 continue;
             }
+            String label = effective.equals(leg.params()) ? leg.name()
+                    : leg.name().substring(0, leg.name().indexOf(',') < 0 ? leg.name().length() : leg.name().indexOf(','))
+                    + " " + effective;
             leg.params().forEach((name, values) -> {
                 if (!user.getParameter(name).hasValue()) {
                     b.param(name, values.split(","));
@@ -355,7 +358,7 @@ public final class RunBench {
                 jvmArgs.addAll(user.getJvmArgsAppend().get());
             }
             b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
-            plan.add(new Planned(leg, found, b));
+            plan.add(new Planned(leg, label, found, b));
         }
         return plan;
     }

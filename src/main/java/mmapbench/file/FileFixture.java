@@ -89,7 +89,7 @@ final class FileFixture implements Closeable {
                     for (int i = 0; i < count; i++) {
                         long offset = (long) i << BUFFER_SHIFT;
                         MemorySegment part = ch.map(mode, offset, Math.min(1L << BUFFER_SHIFT, size - offset), arena);
-                        cache.prepareMapping(part, writable);
+                        cache.prepareMapping(part);
                         buffers[i] = (MappedByteBuffer) part.asByteBuffer();
                     }
                 }
@@ -99,7 +99,7 @@ final class FileFixture implements Closeable {
                 try (FileChannel ch = openChannel()) {
                     segment = ch.map(mode, 0, ch.size(), arena);
                 }
-                cache.prepareMapping(segment, writable);
+                cache.prepareMapping(segment);
             }
             case RANDOM_ACCESS_FILE -> randomAccessFile = new RandomAccessFile(file.toFile(), writable ? "rw" : "r");
             case FILE_CHANNEL -> channel = openChannel();

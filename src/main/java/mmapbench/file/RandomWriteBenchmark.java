@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The cache states for writes ({@link CacheState}), each reached the same way every iteration:
  * <ul>
- *   <li>HOT: the file resident and clean (written back), and the fresh mapping faulted in writable
- *       ({@code MADV_POPULATE_WRITE}), so a mapped write is a memory copy with no fault.</li>
+ *   <li>HOT: the file resident and clean (written back), and the fresh mapping faulted in
+ *       ({@code MADV_POPULATE_READ}). The first write to each page still takes a minor fault: the
+ *       kernel tracks a shared mapping's dirty pages by mapping clean ones read-only.</li>
  *   <li>WARM: resident and clean, the mapping new: the first write to each page faults and makes
  *       the page writable and dirty.</li>
  *   <li>COLD: written back and evicted: a write of less than a page must first read the page from
