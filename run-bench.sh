@@ -16,6 +16,9 @@
 #   --data-dir DIR      where the data files go (default ./data, git-ignored; it must exist
 #                       when given); the files are reused by later runs
 #   --results-dir DIR   where each run's folder goes (default ./results)
+#   --with-fio          after the benchmarks, run fio (psync and mmap engines) on the same files,
+#                       block sizes and cache states: Java's overhead over native code (the full
+#                       profile does this whenever fio is installed: apt-get install fio)
 #   -h, --help          this text
 #
 # Everything after -- goes to JMH, and wins over the profile:

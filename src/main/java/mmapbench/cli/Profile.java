@@ -23,7 +23,7 @@ enum Profile {
             fileLeg("sequential, WARM", Classes.SEQUENTIAL, "65536,1048576", "WARM", "forceEvery", "0"),
             fileLeg("random, COLD", Classes.RANDOM, "8,4096", "COLD"),
             fileLeg("sequential, COLD", Classes.SEQUENTIAL, "65536,1048576", "COLD", "forceEvery", "0"),
-            new Leg("shared-memory IPC", Classes.IPC, Map.of("payload", "8,2000"), List.of(Mode.SampleTime)))),
+            new Leg("shared-memory IPC", Classes.IPC, List.of(), Map.of("payload", "8,2000"), List.of(Mode.SampleTime)))),
     /**
      * The whole matrix, three forks, for publication. 255 trials x 3 forks: iterations are kept
      * at 0.5 s so that it ends in about an hour on 2 cores; the 15 measurements per row across
@@ -36,7 +36,9 @@ enum Profile {
             fileLeg("sequential, WARM", Classes.SEQUENTIAL, "4096,65536,1048576", "WARM"),
             fileLeg("random, COLD", Classes.RANDOM, "8,4096,65536", "COLD"),
             fileLeg("sequential, COLD", Classes.SEQUENTIAL, "4096,65536,1048576", "COLD"),
-            new Leg("shared-memory IPC", Classes.IPC, Map.of(), List.of())));
+            mappedLeg("madvise, random reads", List.of("RandomReadBenchmark"), "8,4096,65536"),
+            mappedLeg("madvise, sequential reads", List.of("SequentialReadBenchmark"), "4096,65536,1048576"),
+            new Leg("shared-memory IPC", Classes.IPC, List.of(), Map.of(), List.of())));
 
     /** Benchmark classes by simple name (a nested type: enum constants cannot see later statics). */
     interface Classes {
@@ -45,8 +47,11 @@ enum Profile {
         List<String> IPC = List.of("SharedMemoryPingPongBenchmark");
     }
 
-    /** One JMH run: benchmark classes (simple names), their params, and modes if not the classes' own. */
-    record Leg(String name, List<String> classes, Map<String, String> params, List<Mode> modes) {
+    /**
+     * One JMH run: benchmark classes (simple names), the methods of them to run (empty: all),
+     * their params, and modes if not the classes' own.
+     */
+    record Leg(String name, List<String> classes, List<String> methods, Map<String, String> params, List<Mode> modes) {
     }
 
     final int forks;
@@ -73,6 +78,15 @@ enum Profile {
         for (int i = 0; i + 1 < more.length; i += 2) {
             params.put(more[i], more[i + 1]);
         }
-        return new Leg(name, classes, params, List.of());
+        return new Leg(name, classes, List.of(), params, List.of());
+    }
+
+    /** The madvise values other than NORMAL, for the mapped methods alone: the others ignore advice. */
+    private static Leg mappedLeg(String name, List<String> classes, String blockSizes) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("blockSize", blockSizes);
+        params.put("cache", "HOT,WARM,COLD");
+        params.put("advice", "RANDOM,SEQUENTIAL,WILLNEED");
+        return new Leg(name, classes, List.of("mappedBuffer", "memorySegment"), params, List.of());
     }
 }

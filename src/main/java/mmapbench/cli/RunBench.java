@@ -1,8 +1,10 @@
 package mmapbench.cli;
 
+import mmapbench.fio.Fio;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import mmapbench.fixture.Sizes;
+import mmapbench.profile.IoProfiler;
 import mmapbench.report.BadResultFile;
 import mmapbench.report.Environment;
 import mmapbench.report.Report;
@@ -53,6 +55,8 @@ public final class RunBench {
     /** The default file size: more than one MappedByteBuffer (2 GiB) can map. */
     static final long DEFAULT_FILE_SIZE = 4 * Sizes.GIB;
     static final String RESULT_FILE = "jmh-result.json";
+    /** The fio binary: {@code fio} on the PATH unless the mmapbench.fio property names another. */
+    static final String FIO = System.getProperty("mmapbench.fio", "fio");
     private static final String PACKAGE = "mmapbench.";
     /**
      * Options every benchmark JVM needs (the classes' {@code @Fork} has them too, but options given
@@ -64,7 +68,7 @@ public final class RunBench {
 
     /** What the user asked for. {@code fileSize} is null when not given. */
     record Settings(Profile profile, Long fileSize, Path dataDir, boolean dataDirGiven, Path resultsDir,
-                    List<String> jmhArgs) {
+                    boolean withFio, List<String> jmhArgs) {
     }
 
     private RunBench() {
@@ -90,6 +94,7 @@ public final class RunBench {
         Path dataDir = Path.of(DataFile.DEFAULT_DATA_DIR);
         boolean dataDirGiven = false;
         Path resultsDir = Path.of("results");
+        boolean withFio = false;
         List<String> jmhArgs = List.of();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -120,6 +125,7 @@ public final class RunBench {
                     i += arg.contains("=") ? 0 : 1;
                     dataDirGiven = true;
                 }
+                case "--with-fio" -> withFio = true;
                 case "--results-dir" -> {
                     resultsDir = Path.of(value(args, i, arg, "results"));
                     i += arg.contains("=") ? 0 : 1;
@@ -135,7 +141,7 @@ public final class RunBench {
             }
         }
         return new Settings(profile == null ? Profile.QUICK : profile, fileSize, dataDir, dataDirGiven, resultsDir,
-                jmhArgs);
+                withFio, jmhArgs);
     }
 
     private static String value(String[] args, int i, String arg, String example) throws UsageException {
@@ -149,7 +155,8 @@ public final class RunBench {
     }
 
     /** One leg, resolved against the user's JMH options: what it will run and with which options. */
-    record Planned(Profile.Leg leg, String label, SortedSet<BenchmarkListEntry> benchmarks, OptionsBuilder options) {
+    record Planned(Profile.Leg leg, String label, Map<String, String> params, SortedSet<BenchmarkListEntry> benchmarks,
+                   OptionsBuilder options) {
     }
 
     static int run(Settings s, PrintStream out) throws UsageException, IOException, RunnerException {
@@ -228,6 +235,9 @@ public final class RunBench {
         }
         Path json = runDir.resolve(RESULT_FILE);
         writeJson(results, json);
+        if (failure == null && (s.withFio() || s.profile() == Profile.FULL)) {
+            crossCheck(s.withFio(), plan, dataDir, fileSizes, runDir, out);
+        }
         out.println();
         if (!results.isEmpty()) {
             try {
@@ -244,6 +254,46 @@ public final class RunBench {
                     failure);
         }
         return 0;
+    }
+
+    /**
+     * Runs fio on the same files, block sizes, patterns and cache states as the file legs, after
+     * them, so that it disturbs no JMH number. Missing fio is said, not fatal.
+     */
+    private static void crossCheck(boolean asked, List<Planned> plan, Path dataDir, List<String> fileSizes, Path runDir,
+                                   PrintStream out) throws IOException {
+        String version = Fio.version(FIO);
+        if (version == null) {
+            out.println("mmap-bench: fio is not installed" + (asked ? "" : " (the full profile uses it when it is)")
+                    + ": no native cross-check; apt-get install fio");
+            return;
+        }
+        List<Fio.Job> jobs = new ArrayList<>();
+        for (Planned p : plan) {
+            if (!p.leg().methods().isEmpty() || !p.params().containsKey("blockSize")) {
+                continue;
+            }
+            for (String cls : p.benchmarks().stream().map(RunBench::simpleClassName).distinct().toList()) {
+                String question = cls.replace("Benchmark", "");
+                for (String block : p.params().get("blockSize").split(",")) {
+                    for (String cache : p.params().get("cache").split(",")) {
+                        for (String engine : Fio.ENGINES) {
+                            Fio.Job job = new Fio.Job(question, Integer.parseInt(block), cache, engine);
+                            if (!jobs.contains(job)) {
+                                jobs.add(job);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%nmmap-bench: %s cross-check: %d jobs of %d s%n", version, jobs.size(),
+                Fio.RUNTIME_SECONDS);
+        List<Fio.Result> results = new ArrayList<>();
+        for (String size : fileSizes) {
+            results.addAll(Fio.run(FIO, dataDir, Long.parseLong(size), jobs, out));
+        }
+        Fio.write(version, results, runDir.resolve(Fio.FILE));
     }
 
     private static List<String> fileSizes(Settings s, CommandLineOptions user) throws UsageException {
@@ -279,7 +329,8 @@ public final class RunBench {
             List<String> includes = new ArrayList<>();
             List<String> excludes = new ArrayList<>(user.getExcludes());
             if (user.getIncludes().isEmpty()) {
-                String own = classesRegex(leg.classes());
+                String own = classesRegex(leg.classes()) + (leg.methods().isEmpty() ? ""
+                        : "(" + String.join("|", leg.methods()) + ")$");
                 b.include(own);
                 includes.add(own);
             } else {
@@ -296,7 +347,8 @@ public final class RunBench {
             }
             SortedSet<BenchmarkListEntry> found = list.find(
                     OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes);
-            found.removeIf(e -> !leg.classes().contains(simpleClassName(e)));
+            found.removeIf(e -> !leg.classes().contains(simpleClassName(e))
+                    || !leg.methods().isEmpty() && !leg.methods().contains(methodName(e)));
             if (found.isEmpty()) {
                 continue;
             }
@@ -345,6 +397,10 @@ public final class RunBench {
             if (!user.shouldFailOnError().hasValue()) {
                 b.shouldFailOnError(true);
             }
+            // The evidence behind every number: faults and device bytes per operation.
+            if (user.getProfilers().stream().noneMatch(pc -> pc.getKlass().equals(IoProfiler.class.getName()))) {
+                b.addProfiler(IoProfiler.class);
+            }
             // Forks inherit this JVM's own options; add only those it lacks.
             List<String> jvmArgs = new ArrayList<>();
             List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -358,7 +414,7 @@ public final class RunBench {
                 jvmArgs.addAll(user.getJvmArgsAppend().get());
             }
             b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
-            plan.add(new Planned(leg, label, found, b));
+            plan.add(new Planned(leg, label, effective, found, b));
         }
         return plan;
     }
@@ -387,6 +443,10 @@ public final class RunBench {
 
     private static String classesRegex(List<String> classes) {
         return "\\.(" + String.join("|", classes) + ")\\.";
+    }
+
+    private static String methodName(BenchmarkListEntry e) {
+        return e.getUsername().substring(e.getUsername().lastIndexOf('.') + 1);
     }
 
     private static String simpleClassName(BenchmarkListEntry e) {

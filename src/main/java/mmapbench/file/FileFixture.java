@@ -1,8 +1,10 @@
 package mmapbench.file;
 
+import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.PageCache;
+import mmapbench.profile.IoCounters;
 
 import java.io.Closeable;
 import java.io.FileInputStream;
@@ -72,6 +74,11 @@ final class FileFixture implements Closeable {
 
     /** Closes the last iteration's handles, establishes {@code cache}, opens what {@code api} needs. */
     void beginIteration(Api api, CacheState cache) throws IOException {
+        beginIteration(api, cache, Advice.NORMAL);
+    }
+
+    /** As above, and gives a mapping {@code advice} before anything touches it. */
+    void beginIteration(Api api, CacheState cache, Advice advice) throws IOException {
         close();
         cache.establish(file);
         if (writable && cache != CacheState.COLD) {
@@ -89,6 +96,7 @@ final class FileFixture implements Closeable {
                     for (int i = 0; i < count; i++) {
                         long offset = (long) i << BUFFER_SHIFT;
                         MemorySegment part = ch.map(mode, offset, Math.min(1L << BUFFER_SHIFT, size - offset), arena);
+                        advice.apply(part);
                         cache.prepareMapping(part);
                         buffers[i] = (MappedByteBuffer) part.asByteBuffer();
                     }
@@ -99,6 +107,7 @@ final class FileFixture implements Closeable {
                 try (FileChannel ch = openChannel()) {
                     segment = ch.map(mode, 0, ch.size(), arena);
                 }
+                advice.apply(segment);
                 cache.prepareMapping(segment);
             }
             case RANDOM_ACCESS_FILE -> randomAccessFile = new RandomAccessFile(file.toFile(), writable ? "rw" : "r");
@@ -112,6 +121,7 @@ final class FileFixture implements Closeable {
                 }
             }
         }
+        IoCounters.markStart();
     }
 
     private FileChannel openChannel() throws IOException {
@@ -123,6 +133,7 @@ final class FileFixture implements Closeable {
     /** Flushes what a stream still buffers and closes every handle; unmaps. */
     @Override
     public void close() throws IOException {
+        IoCounters.markEnd();
         try {
             if (outputStream != null) {
                 outputStream.close();

@@ -1,5 +1,6 @@
 package mmapbench.file;
 
+import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,6 +66,13 @@ public class RandomReadBenchmark {
     @Param({"HOT", "WARM", "COLD"})
     public CacheState cache;
 
+    /**
+     * madvise for the mapped APIs' fresh mapping (the others ignore it). Only NORMAL by default;
+     * the full profile runs the others for the mapped methods alone.
+     */
+    @Param("NORMAL")
+    public Advice advice = Advice.NORMAL;
+
     private FileFixture fixture;
     private long[] offsets;
     private int next;
@@ -99,7 +107,7 @@ public class RandomReadBenchmark {
 
     /** For tests, which run the benchmark methods without JMH. */
     void beginIteration(Api api) throws IOException {
-        fixture.beginIteration(api, cache);
+        fixture.beginIteration(api, cache, advice);
         segment = fixture.segment;
         buffers = fixture.buffers;
         randomAccessFile = fixture.randomAccessFile;

@@ -1,5 +1,6 @@
 package mmapbench.file;
 
+import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,6 +67,13 @@ public class SequentialReadBenchmark {
     @Param({"HOT", "WARM", "COLD"})
     public CacheState cache;
 
+    /**
+     * madvise for the mapped APIs' fresh mapping (the others ignore it). Only NORMAL by default;
+     * the full profile runs the others for the mapped methods alone.
+     */
+    @Param("NORMAL")
+    public Advice advice = Advice.NORMAL;
+
     private FileFixture fixture;
     private long position;
     private byte[] block;
@@ -91,7 +99,7 @@ public class SequentialReadBenchmark {
     }
 
     void beginIteration(Api api) throws IOException {
-        fixture.beginIteration(api, cache);
+        fixture.beginIteration(api, cache, advice);
         segment = fixture.segment;
         buffers = fixture.buffers;
         randomAccessFile = fixture.randomAccessFile;

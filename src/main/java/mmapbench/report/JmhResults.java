@@ -100,8 +100,13 @@ public final class JmhResults {
             Map.Entry<String, JsonNode> e = it.next();
             percentiles.put(e.getKey(), number(e.getValue()) * toNanos);
         }
+        Map<String, Double> secondary = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("secondaryMetrics").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            secondary.put(e.getKey(), number(e.getValue().get("score")));
+        }
         return new Row(benchmark, question, method, r.path("mode").asText(), params, score, error, low, high, unit,
-                percentiles);
+                percentiles, secondary);
     }
 
     /** JMH writes NaN as a string. */

@@ -2,6 +2,7 @@ package mmapbench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import mmapbench.fio.Fio;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +86,7 @@ public final class Report {
         v.put("environment", environment);
         v.put("questions", verdicts);
         v.put("comparisons", comparisons);
+        v.put("evidence", Evidence.of(rows));
         v.put("ipc", latencies);
         v.put("ipcSpeedUps", Ipc.speedUps(latencies));
         return v;
@@ -135,6 +137,24 @@ public final class Report {
         for (String question : Verdict.QUESTIONS) {
             times(md, question);
         }
+        List<Evidence.Line> evidence = Evidence.of(rows);
+        if (!evidence.isEmpty()) {
+            long suspects = evidence.stream().filter(e -> !e.suspect().isEmpty()).count();
+            md.append("## Evidence per operation\n\n");
+            md.append("From `IoProfiler` (/proc of the benchmark JVM, over the timed part of each iteration): page"
+                    + " faults, bytes read from and written to the device, and MiB of file mappings mapped with 2 MiB"
+                    + " pages. ").append(suspects == 0 ? "No row is suspect." : suspects + " rows are suspect: their"
+                    + " evidence does not fit their cache state.").append("\n\n");
+            md.append("| question | block, cache | API | minor faults | major faults | device read (B) |"
+                    + " device write (B) | 2 MiB-mapped (MiB) | suspect |\n|---|---|---|---|---|---|---|---|---|\n");
+            for (Evidence.Line e : evidence) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", e.question(),
+                        e.group(), e.api(), fmt(e.minorFaults()), fmt(e.majorFaults()), fmt(e.readBytes()),
+                        fmt(e.writeBytes()), fmt(e.pmdMappedMiB()), e.suspect()));
+            }
+            md.append('\n');
+        }
+        md.append(fioSection());
         if (chartNote == null) {
             md.append("Chart: [`").append(CHART).append("`](").append(CHART).append(")\n\n");
         } else {
@@ -160,6 +180,44 @@ public final class Report {
             }
         }
         return md.toString();
+    }
+
+    /** Java's time per operation over fio's, for the engine the API stands on: Java's own overhead. */
+    String fioSection() {
+        Path file = source.toAbsolutePath().resolveSibling(Fio.FILE);
+        if (!Files.isRegularFile(file)) {
+            return "No fio cross-check in this run (`./run-bench.sh --with-fio`; fio: apt-get install fio).\n\n";
+        }
+        List<Fio.Result> fio;
+        try {
+            fio = Fio.read(file);
+        } catch (IOException e) {
+            return "The fio cross-check cannot be read: " + e.getMessage() + "\n\n";
+        }
+        StringBuilder md = new StringBuilder("## Java against fio\n\n");
+        md.append("Each Java API's time per operation divided by fio's on the same file, block size, pattern and cache"
+                + " state, with the engine the API stands on (mapped APIs: `mmap`; the others: `psync`). 1.0 means"
+                + " Java adds nothing; the excess is Java's own overhead.\n\n");
+        md.append("| question | block, cache | API | Java (ns/op) | fio engine | fio (ns/op) | Java / fio |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            if (!Verdict.QUESTIONS.contains(r.question()) || !r.param("advice").matches("|NORMAL")
+                    || !r.param("forceEvery").matches("|0") || r.param("blockSize").isEmpty()) {
+                continue;
+            }
+            String engine = Verdict.MAPPED.contains(r.api()) ? "mmap" : "psync";
+            for (Fio.Result f : fio) {
+                Fio.Job j = f.job();
+                if (j.question().equals(r.question()) && j.engine().equals(engine) && j.cache().equals(r.param("cache"))
+                        && String.valueOf(j.blockSize()).equals(r.param("blockSize"))) {
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.question(),
+                            Verdict.group(r), r.api(), fmt(r.score()), engine,
+                            f.error() == null ? fmt(f.nsPerOp()) : "failed: " + f.error(),
+                            f.error() == null ? fmt(r.score() / f.nsPerOp()) : ""));
+                }
+            }
+        }
+        return md.append('\n').toString();
     }
 
     private static void list(StringBuilder md, String title, List<String> items) {

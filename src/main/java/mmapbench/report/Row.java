@@ -10,9 +10,11 @@ import java.util.Map;
  * @param question    the benchmark class's simple name without "Benchmark", e.g. RandomRead
  * @param api         the benchmark method, e.g. memorySegment
  * @param percentiles sample mode's percentiles ("50.0" to nanoseconds), else empty
+ * @param secondary   secondary metrics by label (the evidence of {@code IoProfiler}, per operation)
  */
 public record Row(String benchmark, String question, String api, String mode, Map<String, String> params,
-                  double score, double error, double low, double high, String unit, Map<String, Double> percentiles) {
+                  double score, double error, double low, double high, String unit, Map<String, Double> percentiles,
+                  Map<String, Double> secondary) {
 
     public String param(String name) {
         return params.getOrDefault(name, "");

@@ -100,8 +100,12 @@ public final class Verdict {
         if (!force.isEmpty()) {
             parts.add(force.equals("0") ? "page cache" : "force every " + mmapbench.fixture.Sizes.format(Long.parseLong(force)));
         }
+        String advice = r.param("advice");
+        if (!advice.isEmpty() && !advice.equals("NORMAL") && MAPPED.contains(r.api())) {
+            parts.add("madvise " + advice);
+        }
         for (Map.Entry<String, String> e : new TreeMap<>(r.params()).entrySet()) {
-            if (!Set.of("blockSize", "cache", "forceEvery", "fileSize").contains(e.getKey())) {
+            if (!Set.of("blockSize", "cache", "forceEvery", "fileSize", "advice").contains(e.getKey())) {
                 parts.add(e.getKey() + "=" + e.getValue());
             }
         }
@@ -127,10 +131,12 @@ public final class Verdict {
         }
         List<Comparison> out = new ArrayList<>();
         byQuestion.forEach((q, groups) -> groups.forEach((g, apis) -> {
+            // The non-mapped APIs take no madvise: a mapping with advice is compared with their plain rows.
+            Map<String, Row> plain = groups.getOrDefault(g.replaceAll(", madvise \\w+", ""), Map.of());
             for (String m : MAPPED) {
                 for (String o : OTHERS) {
                     Row mr = apis.get(m);
-                    Row or = apis.get(o);
+                    Row or = apis.getOrDefault(o, plain.get(o));
                     if (mr == null || or == null) {
                         continue;
                     }

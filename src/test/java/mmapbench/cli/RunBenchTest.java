@@ -96,7 +96,7 @@ class RunBenchTest {
         assertEquals(List.of("random, WARM"), legs);
         List<String> all = RunBench.plan(RunBench.parse("--full"), new org.openjdk.jmh.runner.options.CommandLineOptions(),
                 List.of("8388608"), dir).stream().map(p -> p.leg().name()).toList();
-        assertEquals(7, all.size(), all.toString());
+        assertEquals(9, all.size(), all.toString());
     }
 
     @Test

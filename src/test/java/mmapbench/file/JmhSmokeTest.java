@@ -3,6 +3,7 @@ package mmapbench.file;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import mmapbench.profile.IoProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -38,6 +39,7 @@ class JmhSmokeTest {
                 .measurementTime(TimeValue.milliseconds(100))
                 .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Dmmapbench.dataDir=" + dir)
                 .shouldFailOnError(true)
+                .addProfiler(IoProfiler.class)
                 .verbosity(VerboseMode.SILENT);
         for (int i = 0; i + 1 < more.length; i += 2) {
             b.param(more[i], more[i + 1]);
@@ -50,7 +52,14 @@ class JmhSmokeTest {
         assertEquals(expected, results.size());
         for (RunResult r : results) {
             double score = r.getPrimaryResult().getScore();
-            assertTrue(score > 0 && Double.isFinite(score), r.getParams().getBenchmark() + " scored " + score);
+            String name = r.getParams().getBenchmark() + " " + r.getParams().getParam("cache");
+            assertTrue(score > 0 && Double.isFinite(score), name + " scored " + score);
+            // The evidence is there, and a COLD read reached the device.
+            var secondary = r.getSecondaryResults();
+            assertTrue(secondary.containsKey(IoProfiler.READ) && secondary.containsKey(IoProfiler.MINOR), name);
+            if (name.contains("Read") && name.endsWith("COLD")) {
+                assertTrue(secondary.get(IoProfiler.READ).getScore() > 0, name + " read nothing from the device");
+            }
         }
     }
 

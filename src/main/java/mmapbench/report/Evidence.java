@@ -1,0 +1,59 @@
+package mmapbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What each file row did to memory and the device, from {@code IoProfiler}'s secondary metrics,
+ * and whether that fits the cache state it claims: a COLD read that read nothing from the device,
+ * a resident file that was read from the device, or a HOT mapped read that faulted, is suspect.
+ */
+public final class Evidence {
+
+    static final String MINOR = "·faults.minor";
+    static final String MAJOR = "·faults.major";
+    static final String READ = "·device.read";
+    static final String WRITE = "·device.write";
+    static final String PMD = "·mapped.2MiB";
+
+    /** Per operation; NaN where the run had no profiler. */
+    public record Line(String question, String group, String api, double minorFaults, double majorFaults,
+                       double readBytes, double writeBytes, double pmdMappedMiB, String suspect) {
+    }
+
+    private Evidence() {
+    }
+
+    public static List<Line> of(List<Row> rows) {
+        List<Line> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (!Verdict.QUESTIONS.contains(r.question()) || !r.secondary().containsKey(MINOR)) {
+                continue;
+            }
+            double minor = r.secondary().getOrDefault(MINOR, Double.NaN);
+            double major = r.secondary().getOrDefault(MAJOR, Double.NaN);
+            double read = r.secondary().getOrDefault(READ, Double.NaN);
+            double write = r.secondary().getOrDefault(WRITE, Double.NaN);
+            out.add(new Line(r.question(), Verdict.group(r), r.api(), minor, major, read, write,
+                    r.secondary().getOrDefault(PMD, Double.NaN), suspect(r, minor + major, read)));
+        }
+        return out;
+    }
+
+    static String suspect(Row r, double faults, double read) {
+        boolean reads = r.question().endsWith("Read");
+        String cache = r.param("cache");
+        long block = r.param("blockSize").isEmpty() ? 0 : Long.parseLong(r.param("blockSize"));
+        if (reads && cache.equals("COLD") && read == 0) {
+            return "COLD, yet nothing was read from the device";
+        }
+        if (reads && !cache.equals("COLD") && read > 0.01 * block) {
+            return String.format(Locale.ROOT, "%s, yet %.0f B/op came from the device", cache, read);
+        }
+        if (reads && cache.equals("HOT") && Verdict.MAPPED.contains(r.api()) && faults > 0.001) {
+            return String.format(Locale.ROOT, "HOT, yet %.3f page faults/op", faults);
+        }
+        return "";
+    }
+}

@@ -1,0 +1,69 @@
+package mmapbench.file;
+
+import mmapbench.fixture.CacheState;
+import mmapbench.fixture.DataFile;
+import mmapbench.profile.IoCounters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The counters IoProfiler reports see what a cache state means: faults for WARM mapped reads, none for HOT. */
+class IoEvidenceTest {
+
+    static final long FILE_SIZE = 32L << 20;
+    static final int OPS = 4096;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void useTempDataDir() {
+        System.setProperty(DataFile.DATA_DIR_PROPERTY, dir.toString());
+    }
+
+    @AfterAll
+    static void forgetDataDir() {
+        System.clearProperty(DataFile.DATA_DIR_PROPERTY);
+    }
+
+    private static long faults(CacheState cache) throws Exception {
+        RandomReadBenchmark b = new RandomReadBenchmark();
+        b.blockSize = 4096;
+        b.fileSize = FILE_SIZE;
+        b.cache = cache;
+        b.createFile();
+        // One iteration first, so that the JIT's own page faults are done before the counted one.
+        b.beginIteration(Api.MEMORY_SEGMENT);
+        for (int i = 0; i < OPS; i++) {
+            b.memorySegment();
+        }
+        b.closeHandles();
+        b.beginIteration(Api.MEMORY_SEGMENT);
+        try {
+            IoCounters.Snapshot before = IoCounters.read();
+            for (int i = 0; i < OPS; i++) {
+                b.memorySegment();
+            }
+            IoCounters.Snapshot after = IoCounters.read();
+            return after.minorFaults() + after.majorFaults() - before.minorFaults() - before.majorFaults();
+        } finally {
+            b.closeHandles();
+        }
+    }
+
+    @Test
+    void warmMappedReadsFaultAndHotOnesDoNot() throws Exception {
+        long warm = faults(CacheState.WARM);
+        long hot = faults(CacheState.HOT);
+        // WARM: a fresh mapping faults on first touch (per 4 KiB page, or per 2 MiB where the kernel
+        // maps large folios whole). HOT: pre-faulted, so only the JVM's own odd fault is left.
+        System.out.printf("faults in %d mapped 4 KiB reads of a fresh mapping: WARM %d, HOT %d%n", OPS, warm, hot);
+        assertTrue(warm > 0, "WARM: a fresh mapping must fault: " + warm);
+        assertTrue(hot < warm, "HOT: the mapping was pre-faulted, yet " + hot + " faults against WARM's " + warm);
+    }
+}
