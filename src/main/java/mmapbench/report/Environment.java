@@ -47,6 +47,7 @@ public final class Environment {
         } catch (IOException e) {
             env.put("filesystem", null);
         }
+        env.put("commit", commit());
         env.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
         env.put("jmh", org.openjdk.jmh.util.Version.getPlainVersion());
         return env;
@@ -67,6 +68,26 @@ public final class Environment {
             return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
         } catch (IOException e) {
             return Map.of("error", FILE + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The code that ran: the git commit of the working folder, with "+changes" if it differs; null outside git. */
+    static String commit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String head = new String(p.getInputStream().readAllBytes()).trim();
+            if (p.waitFor() != 0) {
+                return null;
+            }
+            Process d = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").start();
+            boolean dirty = !new String(d.getInputStream().readAllBytes()).isBlank();
+            d.waitFor();
+            return dirty ? head + "+changes" : head;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
