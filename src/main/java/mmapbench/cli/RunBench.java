@@ -236,7 +236,9 @@ public final class RunBench {
         Path json = runDir.resolve(RESULT_FILE);
         writeJson(results, json);
         if (failure == null && (s.withFio() || s.profile() == Profile.FULL)) {
-            crossCheck(s.withFio(), plan, dataDir, fileSizes, runDir, out);
+            long runtime = (user.getMeasurementTime().hasValue() ? user.getMeasurementTime().get()
+                    : s.profile().measurementTime).convertTo(java.util.concurrent.TimeUnit.MILLISECONDS);
+            crossCheck(s.withFio(), plan, dataDir, fileSizes, runtime, runDir, out);
         }
         out.println();
         if (!results.isEmpty()) {
@@ -260,8 +262,8 @@ public final class RunBench {
      * Runs fio on the same files, block sizes, patterns and cache states as the file legs, after
      * them, so that it disturbs no JMH number. Missing fio is said, not fatal.
      */
-    private static void crossCheck(boolean asked, List<Planned> plan, Path dataDir, List<String> fileSizes, Path runDir,
-                                   PrintStream out) throws IOException {
+    private static void crossCheck(boolean asked, List<Planned> plan, Path dataDir, List<String> fileSizes,
+                                   long runtimeMillis, Path runDir, PrintStream out) throws IOException {
         String version = Fio.version(FIO);
         if (version == null) {
             out.println("mmap-bench: fio is not installed" + (asked ? "" : " (the full profile uses it when it is)")
@@ -287,13 +289,13 @@ public final class RunBench {
                 }
             }
         }
-        out.printf(Locale.ROOT, "%nmmap-bench: %s cross-check: %d jobs of %d s%n", version, jobs.size(),
-                Fio.RUNTIME_SECONDS);
+        out.printf(Locale.ROOT, "%nmmap-bench: %s cross-check: %d jobs of %d ms (one measurement iteration)%n",
+                version, jobs.size(), runtimeMillis);
         List<Fio.Result> results = new ArrayList<>();
         for (String size : fileSizes) {
-            results.addAll(Fio.run(FIO, dataDir, Long.parseLong(size), jobs, out));
+            results.addAll(Fio.run(FIO, dataDir, Long.parseLong(size), jobs, runtimeMillis, out));
         }
-        Fio.write(version, results, runDir.resolve(Fio.FILE));
+        Fio.write(version, runtimeMillis, results, runDir.resolve(Fio.FILE));
     }
 
     private static List<String> fileSizes(Settings s, CommandLineOptions user) throws UsageException {

@@ -24,13 +24,15 @@ import java.util.concurrent.TimeUnit;
  * (pread/pwrite, as FileChannel and RandomAccessFile) and {@code mmap} (memcpy from a mapping, as
  * the mapped APIs). {@code fadvise_hint=0}, because fio otherwise madvises its mapping RANDOM or
  * SEQUENTIAL, which the Java APIs do not (see the {@code advice} parameter for that).
+ *
+ * <p>Each job runs as long as one JMH measurement iteration, after the same cache state is set:
+ * a longer job would drift from COLD to resident (fio's first few hundred mapped faults read the
+ * whole file around them) and from clean to throttled by dirty pages, and compare other states.
  */
 public final class Fio {
 
     public static final String FILE = "fio.json";
     public static final List<String> ENGINES = List.of("psync", "mmap");
-    /** Seconds each fio job runs. */
-    public static final int RUNTIME_SECONDS = 2;
     private static final long TIMEOUT_SECONDS = 60;
 
     /** One fio job: a question of this suite (RandomRead ...), its block size and cache state, an engine. */
@@ -66,22 +68,23 @@ public final class Fio {
         }
     }
 
-    static List<String> command(String fio, Path file, long fileSize, Job job) {
+    static List<String> command(String fio, Path file, long fileSize, Job job, long runtimeMillis) {
         return List.of(fio, "--name=mmapbench", "--filename=" + file, "--size=" + fileSize, "--rw=" + job.rw(),
                 "--bs=" + job.blockSize(), "--ioengine=" + job.engine(), "--time_based",
-                "--runtime=" + RUNTIME_SECONDS, "--invalidate=0", "--fadvise_hint=0", "--norandommap",
+                "--runtime=" + runtimeMillis + "ms", "--invalidate=0", "--fadvise_hint=0", "--norandommap",
                 "--randrepeat=1", "--allow_file_create=0", "--output-format=json");
     }
 
     /** Runs every job on the data files of {@code dataDir}; a job that fails gives a result with its error. */
-    public static List<Result> run(String fio, Path dataDir, long fileSize, List<Job> jobs, PrintStream log) {
+    public static List<Result> run(String fio, Path dataDir, long fileSize, List<Job> jobs, long runtimeMillis,
+                                   PrintStream log) {
         List<Result> out = new ArrayList<>();
         for (Job job : jobs) {
             Path file = DataFile.path(dataDir, job.reads() ? DataFile.Kind.READ : DataFile.Kind.WRITE, fileSize);
             log.printf(Locale.ROOT, "mmap-bench: fio %s %d B %s %s%n", job.rw(), job.blockSize(), job.cache(), job.engine());
             try {
                 CacheState.valueOf(job.cache()).establish(file);
-                Process p = new ProcessBuilder(command(fio, file, fileSize, job)).redirectErrorStream(false).start();
+                Process p = new ProcessBuilder(command(fio, file, fileSize, job, runtimeMillis)).redirectErrorStream(false).start();
                 String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -119,10 +122,10 @@ public final class Fio {
         }
     }
 
-    public static void write(String version, List<Result> results, Path file) throws IOException {
+    public static void write(String version, long runtimeMillis, List<Result> results, Path file) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("fio", version);
-        doc.put("runtimeSeconds", RUNTIME_SECONDS);
+        doc.put("runtimeMillis", runtimeMillis);
         doc.put("results", results);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
     }

@@ -54,13 +54,13 @@ class FioTest {
         mmapbench.fixture.DataFile.ensure(data, mmapbench.fixture.DataFile.Kind.READ, 1 << 20,
                 new PrintStream(new ByteArrayOutputStream()));
         List<Fio.Result> results = Fio.run(fake.toString(), data, 1 << 20,
-                List.of(new Fio.Job("RandomRead", 4096, "WARM", "mmap")), new PrintStream(new ByteArrayOutputStream()));
+                List.of(new Fio.Job("RandomRead", 4096, "WARM", "mmap")), 400, new PrintStream(new ByteArrayOutputStream()));
         assertEquals(1, results.size());
         assertEquals("fio exited with 1: fio: engine mmap not loadable", results.getFirst().error());
         assertTrue(Double.isNaN(results.getFirst().nsPerOp()));
         // It is written and read back as it was.
         Path out = dir.resolve(Fio.FILE);
-        Fio.write(null, results, out);
+        Fio.write(null, 400, results, out);
         assertEquals(results.getFirst().error(), Fio.read(out).getFirst().error());
     }
 }
