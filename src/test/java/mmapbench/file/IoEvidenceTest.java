@@ -3,33 +3,18 @@ package mmapbench.file;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
 import mmapbench.profile.IoCounters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The counters IoProfiler reports see what a cache state means: faults for WARM mapped reads, none for HOT. */
+@ExtendWith(TempDataDir.class)
 class IoEvidenceTest {
 
     static final long FILE_SIZE = 32L << 20;
     static final int OPS = 4096;
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void useTempDataDir() {
-        System.setProperty(DataFile.DATA_DIR_PROPERTY, dir.toString());
-    }
-
-    @AfterAll
-    static void forgetDataDir() {
-        System.clearProperty(DataFile.DATA_DIR_PROPERTY);
-    }
 
     private static long faults(CacheState cache) throws Exception {
         RandomReadBenchmark b = new RandomReadBenchmark();

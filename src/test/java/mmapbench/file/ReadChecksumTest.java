@@ -4,16 +4,13 @@ import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Content;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -24,43 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Every read API reads the bytes that are really at each offset: its running checksum over the
  * same offsets equals the checksum of what the generator put there, so all APIs agree.
  */
+@ExtendWith(TempDataDir.class)
 class ReadChecksumTest {
 
     static final long FILE_SIZE = 8L << 20;
     /** Operations per check: enough to pass the end of the file for sequential 64 KiB blocks. */
     static final int OPS = 300;
 
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void useTempDataDir() {
-        System.setProperty(DataFile.DATA_DIR_PROPERTY, dir.toString());
-    }
-
-    @AfterAll
-    static void forgetDataDir() {
-        System.clearProperty(DataFile.DATA_DIR_PROPERTY);
-    }
-
     static List<Arguments> randomCases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (int block : new int[]{8, 4096, 65536}) {
-            for (Api api : Api.values()) {
-                cases.add(Arguments.of(block, api));
-            }
-        }
-        return cases;
+        return TempDataDir.everyApi(8, 4096, 65536);
     }
 
     static List<Arguments> sequentialCases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (int block : new int[]{4096, 65536, 1048576}) {
-            for (Api api : Api.values()) {
-                cases.add(Arguments.of(block, api));
-            }
-        }
-        return cases;
+        return TempDataDir.everyApi(4096, 65536, 1048576);
     }
 
     @ParameterizedTest(name = "random {0} B, {1}")

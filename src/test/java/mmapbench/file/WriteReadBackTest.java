@@ -2,10 +2,8 @@ package mmapbench.file;
 
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,31 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every write API puts its bytes where it says: after a run of operations the whole file, read
  * back through a different API, equals a model of the file with the same writes applied.
  */
+@ExtendWith(TempDataDir.class)
 class WriteReadBackTest {
 
     static final long FILE_SIZE = 8L << 20;
 
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void useTempDataDir() {
-        System.setProperty(DataFile.DATA_DIR_PROPERTY, dir.toString());
-    }
-
-    @AfterAll
-    static void forgetDataDir() {
-        System.clearProperty(DataFile.DATA_DIR_PROPERTY);
-    }
-
     static List<Arguments> randomCases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (int block : new int[]{8, 4096, 65536}) {
-            for (Api api : Api.values()) {
-                cases.add(Arguments.of(block, api));
-            }
-        }
-        return cases;
+        return TempDataDir.everyApi(8, 4096, 65536);
     }
 
     static List<Arguments> sequentialCases() {
@@ -125,7 +105,7 @@ class WriteReadBackTest {
 
     @Test
     void writeBenchmarksNeverTouchTheFileThatReadsTrust() throws Exception {
-        Path read = DataFile.ensure(dir, DataFile.Kind.READ, FILE_SIZE, new PrintStream(OutputStream.nullOutputStream()));
+        Path read = DataFile.ensure(DataFile.dataDir(), DataFile.Kind.READ, FILE_SIZE, new PrintStream(OutputStream.nullOutputStream()));
         long modified = Files.getLastModifiedTime(read).toMillis();
         RandomWriteBenchmark b = new RandomWriteBenchmark();
         b.blockSize = 4096;
@@ -138,7 +118,7 @@ class WriteReadBackTest {
         }
         b.closeHandles();
         assertFalse(b.file().equals(read));
-        assertTrue(DataFile.isCurrent(dir, DataFile.Kind.READ, FILE_SIZE));
+        assertTrue(DataFile.isCurrent(DataFile.dataDir(), DataFile.Kind.READ, FILE_SIZE));
         assertTrue(modified == Files.getLastModifiedTime(read).toMillis());
     }
 
