@@ -72,6 +72,12 @@ public class SequentialWriteBenchmark {
     private FileFixture fixture;
     private long position;
     private long forceInterval;
+    /** The end offset of the block that completes the stretch to force next; -1 never. */
+    private long forceAt;
+    /** Where that stretch starts. */
+    private long stretchFrom;
+    /** Forces done, for tests: the force path must really run. */
+    int forces;
     private byte[] block;
     private ByteBuffer direct;
 
@@ -91,8 +97,8 @@ public class SequentialWriteBenchmark {
                     + blockSize + ": use 0 (never) or a whole number of blocks");
         }
         fixture = FileFixture.forWriting(fileSize);
-        // Never force more often than once a pass; 0 means never, which a pass boundary never reaches.
-        forceInterval = forceEvery == 0 ? Long.MAX_VALUE : Math.min(forceEvery, fileSize);
+        // Never force more often than once a pass.
+        forceInterval = forceEvery == 0 ? 0 : Math.min(forceEvery, fileSize);
         block = Content.bytes(RandomWriteBenchmark.PATTERN_SEED, 0, blockSize);
         direct = ByteBuffer.allocateDirect(blockSize).put(block).clear();
     }
@@ -106,7 +112,7 @@ public class SequentialWriteBenchmark {
         fixture.beginIteration(api, cache);
         segment = fixture.segment;
         stretches = null;
-        if (segment != null && forceInterval != Long.MAX_VALUE) {
+        if (segment != null && forceInterval != 0) {
             stretches = new MemorySegment[(int) ((fileSize + forceInterval - 1) / forceInterval)];
             for (int i = 0; i < stretches.length; i++) {
                 long start = i * forceInterval;
@@ -118,6 +124,8 @@ public class SequentialWriteBenchmark {
         channel = fixture.channel;
         stream = fixture.outputStream;
         position = 0;
+        stretchFrom = 0;
+        forceAt = forceInterval == 0 ? -1 : forceInterval;
     }
 
     @TearDown(Level.Iteration)
@@ -133,17 +141,19 @@ public class SequentialWriteBenchmark {
         return offset;
     }
 
-    /** Whether the block just written at {@code offset} completes a stretch to force. */
+    /**
+     * Whether the block just written at {@code offset} completes a stretch to force: one compare,
+     * so that the page-cache variant pays nothing for the forced one.
+     */
     private boolean forceDue(long offset) {
-        long end = offset + blockSize;
-        return end % forceInterval == 0 || end == fileSize && forceInterval != Long.MAX_VALUE;
+        return offset + blockSize == forceAt;
     }
 
-    /** The start of the stretch that ends with the block at {@code offset}. */
-    private long stretchStart(long offset) {
-        long end = offset + blockSize;
-        long rem = end % forceInterval;
-        return end - (rem == 0 ? forceInterval : rem);
+    /** After a force: the next stretch, wrapping with the file. */
+    private void nextStretch() {
+        forces++;
+        stretchFrom = forceAt == fileSize ? 0 : forceAt;
+        forceAt = Math.min(stretchFrom + forceInterval, fileSize);
     }
 
     @Benchmark
@@ -152,14 +162,14 @@ public class SequentialWriteBenchmark {
         buffers[(int) (offset >>> FileFixture.BUFFER_SHIFT)]
                 .put((int) (offset & FileFixture.BUFFER_MASK), block, 0, blockSize);
         if (forceDue(offset)) {
-            long end = offset + blockSize;
-            for (long at = stretchStart(offset); at < end; ) {
+            for (long at = stretchFrom; at < forceAt; ) {
                 MappedByteBuffer buffer = buffers[(int) (at >>> FileFixture.BUFFER_SHIFT)];
                 int index = (int) (at & FileFixture.BUFFER_MASK);
-                int length = (int) Math.min(end - at, buffer.capacity() - index);
+                int length = (int) Math.min(forceAt - at, buffer.capacity() - index);
                 buffer.force(index, length);
                 at += length;
             }
+            nextStretch();
         }
     }
 
@@ -168,7 +178,8 @@ public class SequentialWriteBenchmark {
         long offset = advance();
         MemorySegment.copy(block, 0, segment, ValueLayout.JAVA_BYTE, offset, blockSize);
         if (forceDue(offset)) {
-            stretches[(int) (stretchStart(offset) / forceInterval)].force();
+            stretches[(int) (stretchFrom / forceInterval)].force();
+            nextStretch();
         }
     }
 
@@ -181,6 +192,7 @@ public class SequentialWriteBenchmark {
         randomAccessFile.write(block, 0, blockSize);
         if (forceDue(offset)) {
             randomAccessFile.getChannel().force(false);
+            nextStretch();
         }
     }
 
@@ -194,6 +206,7 @@ public class SequentialWriteBenchmark {
         }
         if (forceDue(offset)) {
             channel.force(false);
+            nextStretch();
         }
     }
 
@@ -206,6 +219,7 @@ public class SequentialWriteBenchmark {
         stream.write(block, 0, blockSize);
         if (forceDue(offset)) {
             stream.force();
+            nextStretch();
         }
     }
 

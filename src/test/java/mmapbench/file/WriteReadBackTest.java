@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,13 @@ class WriteReadBackTest {
         }
         assertFalse(Arrays.equals(before, model));
         assertArrayEquals(model, readBack(b.file(), other(api)), api + " did not write what it claims");
+        // Every block that ends a stretch of forceEvery bytes (or the file) forced it; none when 0.
+        int expected = 0;
+        for (int i = 0; forceEvery > 0 && i < ops; i++) {
+            long end = (long) (i % blocks) * blockSize + blockSize;
+            expected += end % forceEvery == 0 || end == FILE_SIZE ? 1 : 0;
+        }
+        assertEquals(expected, b.forces, api + " forces");
     }
 
     @Test
