@@ -1,5 +1,7 @@
 package mmapbench.report;
 
+import mmapbench.profile.IoProfiler;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +13,11 @@ import java.util.Locale;
  */
 public final class Evidence {
 
-    static final String MINOR = "·faults.minor";
-    static final String MAJOR = "·faults.major";
-    static final String READ = "·device.read";
-    static final String WRITE = "·device.write";
-    static final String PMD = "·mapped.2MiB";
+    private static final String MINOR = IoProfiler.MINOR;
+    private static final String MAJOR = IoProfiler.MAJOR;
+    private static final String READ = IoProfiler.READ;
+    private static final String WRITE = IoProfiler.WRITE;
+    private static final String PMD = IoProfiler.PMD;
 
     /** Per operation; NaN where the run had no profiler. */
     public record Line(String question, String group, String api, double minorFaults, double majorFaults,
