@@ -55,5 +55,6 @@ case "${1:-}" in
   report|compare) main=mmapbench.report.ReportMain ;;
   *) main=mmapbench.cli.RunBench ;;
 esac
+# The options of mmapbench.fixture.JvmOptions.FORK: keep the two in step.
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -cp target/benchmarks.jar "$main" "$@"

@@ -1,0 +1,56 @@
+package mmapbench.file;
+
+import mmapbench.ipc.SharedMemoryPingPongBenchmark;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The vocabulary and JMH's generated benchmark list agree: a benchmark class or method renamed
+ * without its {@link Question} or {@link Api} fails here, instead of silently dropping out of a leg.
+ */
+class QuestionTest {
+
+    private static Set<String> benchmarks() {
+        return BenchmarkList.defaultList()
+                .find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(".*"), List.of())
+                .stream().map(BenchmarkListEntry::getUsername).collect(Collectors.toSet());
+    }
+
+    @Test
+    void everyQuestionHasEveryApiAsABenchmarkMethodAndNothingElse() {
+        Set<String> all = benchmarks();
+        for (Question q : Question.values()) {
+            Set<String> mine = all.stream().filter(b -> b.startsWith(q.benchmark.getName() + "."))
+                    .collect(Collectors.toSet());
+            Set<String> expected = java.util.Arrays.stream(Api.values())
+                    .map(a -> q.benchmark.getName() + "." + a.method).collect(Collectors.toSet());
+            assertEquals(expected, mine, q + "'s benchmark methods are its APIs");
+            mine.forEach(b -> assertEquals(q, Question.ofBenchmark(b).orElseThrow()));
+        }
+    }
+
+    @Test
+    void everyBenchmarkInTheJarIsAFileQuestionOrTheIpcBenchmark() {
+        for (String b : benchmarks()) {
+            boolean ipc = b.startsWith(SharedMemoryPingPongBenchmark.class.getName() + ".");
+            assertEquals(!ipc, Question.ofBenchmark(b).isPresent(), b);
+        }
+    }
+
+    @Test
+    void labelsRoundTrip() {
+        for (Question q : Question.values()) {
+            assertEquals(q, Question.ofLabel(q.label()).orElseThrow());
+        }
+        assertEquals("RandomRead", Question.RANDOM_READ.label());
+    }
+}
