@@ -3,11 +3,11 @@ package mmapbench.file;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
+import mmapbench.fixture.Offsets;
 import mmapbench.fixture.PageCache;
 import mmapbench.profile.IoCounters;
 
 import java.io.Closeable;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.foreign.Arena;
@@ -20,31 +20,22 @@ import java.nio.file.StandardOpenOption;
 /**
  * One data file and the handles one API needs on it for one iteration. The four file benchmark
  * classes share it by composition: the trial makes (or reuses) the file, every iteration
- * establishes the cache state and then opens fresh handles, so that a mapping is always new.
+ * establishes the cache state and then opens fresh {@link Handles}, so that a mapping is always new.
  *
  * <p>Both mapped APIs map through an {@link Arena} so that a mapping can be closed at the end of
  * an iteration: a mapping made by the two-argument {@code FileChannel.map} lives until the GC
  * finds its buffer, and the kernel will not evict pages that are still mapped, so COLD could not
  * be reached. The {@link MappedByteBuffer}s are views of mappings of up to
- * {@value #BUFFER_SHIFT}-bit (1 GiB) each, as many as the file needs, like code that predates
+ * {@link Blocks#BUFFER_SIZE} (1 GiB) each, as many as the file needs, like code that predates
  * FFM maps a large file; the {@link MemorySegment} is one mapping of the whole file.
  */
 final class FileFixture implements Closeable {
-
-    /** log2 of the size of one MappedByteBuffer: a power of two, so that no aligned block straddles two. */
-    static final int BUFFER_SHIFT = 30;
-    static final long BUFFER_MASK = (1L << BUFFER_SHIFT) - 1;
 
     private final Path file;
     private final boolean writable;
 
     private Arena arena;
-    MemorySegment segment;
-    MappedByteBuffer[] buffers;
-    RandomAccessFile randomAccessFile;
-    FileChannel channel;
-    SeekableInputStream inputStream;
-    SeekableOutputStream outputStream;
+    private Handles handles;
 
     private FileFixture(Path file, boolean writable) {
         this.file = file;
@@ -56,29 +47,26 @@ final class FileFixture implements Closeable {
         return new FileFixture(file, writable);
     }
 
-    /** The file read benchmarks trust; only ever opened for reading. */
-    static FileFixture forReading(long fileSize) throws IOException {
-        Path dir = DataFile.dataDir();
-        return new FileFixture(DataFile.ensure(dir, DataFile.Kind.READ, fileSize, System.out), false);
-    }
-
-    /** The scratch file write benchmarks overwrite, never the one reads trust. */
-    static FileFixture forWriting(long fileSize) throws IOException {
-        Path dir = DataFile.dataDir();
-        return new FileFixture(DataFile.ensure(dir, DataFile.Kind.WRITE, fileSize, System.out), true);
+    /**
+     * The trial's fixture for {@code question}: checks the sizes, then makes or reuses its data
+     * file. Write questions get the scratch file, never the one reads trust.
+     */
+    static FileFixture forQuestion(Question question, long fileSize, int blockSize) throws IOException {
+        Offsets.checkBlock(fileSize, blockSize);
+        Path path = DataFile.ensure(DataFile.dataDir(), question.dataFile(), fileSize, System.out);
+        return new FileFixture(path, question.writes);
     }
 
     Path file() {
         return file;
     }
 
-    /** Closes the last iteration's handles, establishes {@code cache}, opens what {@code api} needs. */
-    void beginIteration(Api api, CacheState cache) throws IOException {
-        beginIteration(api, cache, Advice.NORMAL);
-    }
-
-    /** As above, and gives a mapping {@code advice} before anything touches it. */
-    void beginIteration(Api api, CacheState cache, Advice advice) throws IOException {
+    /**
+     * Closes the last iteration's handles, establishes {@code cache}, opens what {@code api}
+     * needs, gives a mapping {@code advice} before anything touches it, and starts the evidence
+     * window.
+     */
+    Handles open(Api api, CacheState cache, Advice advice) throws IOException {
         close();
         cache.establish(file);
         if (writable && cache != CacheState.COLD) {
@@ -86,42 +74,46 @@ final class FileFixture implements Closeable {
             PageCache.writeBack(file);
         }
         FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
-        switch (api) {
+        handles = switch (api) {
             case MAPPED_BUFFER -> {
                 arena = Arena.ofShared();
                 try (FileChannel ch = openChannel()) {
                     long size = ch.size();
-                    int count = (int) ((size + BUFFER_MASK) >>> BUFFER_SHIFT);
-                    buffers = new MappedByteBuffer[count];
-                    for (int i = 0; i < count; i++) {
-                        long offset = (long) i << BUFFER_SHIFT;
-                        MemorySegment part = ch.map(mode, offset, Math.min(1L << BUFFER_SHIFT, size - offset), arena);
+                    MappedByteBuffer[] buffers = new MappedByteBuffer[(int) ((size + Blocks.BUFFER_MASK) >>> Blocks.BUFFER_SHIFT)];
+                    for (int i = 0; i < buffers.length; i++) {
+                        long offset = (long) i << Blocks.BUFFER_SHIFT;
+                        MemorySegment part = ch.map(mode, offset, Math.min(Blocks.BUFFER_SIZE, size - offset), arena);
                         advice.apply(part);
                         cache.prepareMapping(part);
                         buffers[i] = (MappedByteBuffer) part.asByteBuffer();
                     }
+                    yield new Handles(null, buffers, null, null, null, null);
                 }
             }
             case MEMORY_SEGMENT -> {
                 arena = Arena.ofShared();
+                MemorySegment segment;
                 try (FileChannel ch = openChannel()) {
                     segment = ch.map(mode, 0, ch.size(), arena);
                 }
                 advice.apply(segment);
                 cache.prepareMapping(segment);
+                yield new Handles(segment, null, null, null, null, null);
             }
-            case RANDOM_ACCESS_FILE -> randomAccessFile = new RandomAccessFile(file.toFile(), writable ? "rw" : "r");
-            case FILE_CHANNEL -> channel = openChannel();
+            case RANDOM_ACCESS_FILE -> new Handles(null, null, new RandomAccessFile(file.toFile(), writable ? "rw" : "r"),
+                    null, null, null);
+            case FILE_CHANNEL -> new Handles(null, null, null, openChannel(), null, null);
             case BUFFERED_STREAM -> {
                 if (writable) {
-                    randomAccessFile = new RandomAccessFile(file.toFile(), "rw");
-                    outputStream = new SeekableOutputStream(randomAccessFile);
-                } else {
-                    inputStream = new SeekableInputStream(new FileInputStream(file.toFile()));
+                    RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+                    yield new Handles(null, null, raf, null, null, new SeekableOutputStream(raf));
                 }
+                yield new Handles(null, null, null, null, new SeekableInputStream(new RandomAccessFile(file.toFile(), "r")),
+                        null);
             }
-        }
+        };
         IoCounters.markStart();
+        return handles;
     }
 
     private FileChannel openChannel() throws IOException {
@@ -130,34 +122,32 @@ final class FileFixture implements Closeable {
                 : FileChannel.open(file, StandardOpenOption.READ);
     }
 
-    /** Flushes what a stream still buffers and closes every handle; unmaps. */
+    /** Ends the evidence window, flushes what a stream still buffers, closes every handle, unmaps. */
     @Override
     public void close() throws IOException {
         IoCounters.markEnd();
+        Handles h = handles;
+        handles = null;
         try {
-            if (outputStream != null) {
-                outputStream.close();
-            }
-            if (inputStream != null) {
-                inputStream.close();
-            }
-            if (randomAccessFile != null) {
-                randomAccessFile.close();
-            }
-            if (channel != null) {
-                channel.close();
+            if (h != null) {
+                if (h.outputStream() != null) {
+                    h.outputStream().close();
+                }
+                if (h.inputStream() != null) {
+                    h.inputStream().close();
+                }
+                if (h.randomAccessFile() != null) {
+                    h.randomAccessFile().close();
+                }
+                if (h.channel() != null) {
+                    h.channel().close();
+                }
             }
         } finally {
             if (arena != null) {
                 arena.close();
             }
             arena = null;
-            segment = null;
-            buffers = null;
-            randomAccessFile = null;
-            channel = null;
-            inputStream = null;
-            outputStream = null;
         }
     }
 }

@@ -1,32 +1,22 @@
 package mmapbench.file;
 
-import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.Advice;
-import mmapbench.fixture.CacheState;
+import mmapbench.fixture.Content;
+import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,25 +37,13 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
-@State(Scope.Thread)
-public class RandomReadBenchmark {
-
-    private static final VarHandle FIRST_WORD =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+@Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+public class RandomReadBenchmark extends FileBenchmark {
 
     /** Bytes per read. */
     @Param({"8", "4096", "65536"})
     public int blockSize;
-
-    /** Bytes in the data file: 4 GiB by default, more than one MappedByteBuffer can map. */
-    @Param("4294967296")
-    public long fileSize;
-
-    @Param({"HOT", "WARM", "COLD"})
-    public CacheState cache;
 
     /**
      * madvise for the mapped APIs' fresh mapping (the others ignore it). Only NORMAL by default;
@@ -74,99 +52,106 @@ public class RandomReadBenchmark {
     @Param("NORMAL")
     public Advice advice = Advice.NORMAL;
 
-    private FileFixture fixture;
-    private long[] offsets;
-    private int next;
+    /** Whether each read's offset depends on the word the read before it returned: see {@link Access}. */
+    @Param({"INDEPENDENT", "DEPENDENT"})
+    public Access access = Access.INDEPENDENT;
+
+    private RandomCursor cursor;
+    private boolean dependent;
+    /** The word the last read returned; DEPENDENT reads XOR it into their precomputed key. */
+    private long last;
+    private long lastAtStart;
     private byte[] block;
     private ByteBuffer direct;
 
-    // Copies of the fixture's handles, so that the timed code reads one field, not two.
-    private MemorySegment segment;
-    private MappedByteBuffer[] buffers;
-    private java.io.RandomAccessFile randomAccessFile;
-    private java.nio.channels.FileChannel channel;
-    private SeekableInputStream stream;
-
-    @Setup(Level.Trial)
-    public void createFile() throws IOException {
-        Offsets.checkBlock(fileSize, blockSize);
-        init(FileFixture.forReading(fileSize), Offsets.random(fileSize, blockSize));
+    @Override
+    Question question() {
+        return Question.RANDOM_READ;
     }
 
-    /** The trial's fixture; tests pass their own file and offsets. */
-    void init(FileFixture fixture, long[] offsets) {
+    @Override
+    int blockSize() {
+        return blockSize;
+    }
+
+    @Override
+    Advice advice() {
+        return advice;
+    }
+
+    @Override
+    void prepare() {
+        init(fixture, Offsets.random(fileSize, blockSize), DataFile.Kind.READ.seed);
+    }
+
+    /**
+     * The trial's fixture; tests pass their own file, offsets and the seed of its content. For
+     * DEPENDENT, the cursor holds each offset XOR the first word at the offset before it (known
+     * from the file's generator), so that XOR with the word just read gives the offset back.
+     */
+    void init(FileFixture fixture, long[] offsets, long contentSeed) {
         this.fixture = fixture;
-        this.offsets = offsets;
+        dependent = access == Access.DEPENDENT;
+        long[] keys = offsets;
+        if (dependent) {
+            keys = new long[offsets.length];
+            for (int i = 0; i < offsets.length; i++) {
+                long before = offsets[(i + offsets.length - 1) % offsets.length];
+                keys[i] = offsets[i] ^ Content.word(contentSeed, before >>> 3);
+            }
+            lastAtStart = Content.word(contentSeed, offsets[offsets.length - 1] >>> 3);
+        }
+        cursor = new RandomCursor(keys);
         block = new byte[blockSize];
         direct = ByteBuffer.allocateDirect(blockSize).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    @Setup(Level.Iteration)
-    public void establishCacheState(BenchmarkParams params) throws IOException {
-        beginIteration(Api.of(params));
+    @Override
+    void rewind() {
+        cursor.rewind();
+        last = lastAtStart;
     }
 
-    /** For tests, which run the benchmark methods without JMH. */
-    void beginIteration(Api api) throws IOException {
-        fixture.beginIteration(api, cache, advice);
-        segment = fixture.segment;
-        buffers = fixture.buffers;
-        randomAccessFile = fixture.randomAccessFile;
-        channel = fixture.channel;
-        stream = fixture.inputStream;
-        next = 0;
-    }
-
-    @TearDown(Level.Iteration)
-    public void closeHandles() throws IOException {
-        fixture.close();
-    }
-
+    /**
+     * The next offset. A branch, not arithmetic: the CPU predicts it and runs INDEPENDENT reads
+     * ahead, while a data dependency through {@code last & 0} would serialise them too.
+     */
     private long nextOffset() {
-        return offsets[next++ & (Offsets.COUNT - 1)];
+        return dependent ? cursor.next() ^ last : cursor.next();
     }
 
     @Benchmark
     public long mappedBuffer() {
-        long offset = nextOffset();
-        buffers[(int) (offset >>> FileFixture.BUFFER_SHIFT)]
-                .get((int) (offset & FileFixture.BUFFER_MASK), block, 0, blockSize);
-        return (long) FIRST_WORD.get(block, 0);
+        Blocks.get(h.buffers(), nextOffset(), block, blockSize);
+        return last = Blocks.firstWord(block);
     }
 
     @Benchmark
     public long memorySegment() {
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, nextOffset(), block, 0, blockSize);
-        return (long) FIRST_WORD.get(block, 0);
+        MemorySegment.copy(h.segment(), ValueLayout.JAVA_BYTE, nextOffset(), block, 0, blockSize);
+        return last = Blocks.firstWord(block);
     }
 
     @Benchmark
     public long randomAccessFile() throws IOException {
-        randomAccessFile.seek(nextOffset());
-        randomAccessFile.readFully(block, 0, blockSize);
-        return (long) FIRST_WORD.get(block, 0);
+        h.randomAccessFile().seek(nextOffset());
+        h.randomAccessFile().readFully(block, 0, blockSize);
+        return last = Blocks.firstWord(block);
     }
 
     @Benchmark
     public long fileChannel() throws IOException {
-        long offset = nextOffset();
-        // clear() rewinds: without it the second read would ask for zero bytes and get them.
-        direct.clear();
-        while (direct.hasRemaining()) {
-            if (channel.read(direct, offset + direct.position()) < 0) {
-                throw new IOException("end of file at " + (offset + direct.position()));
-            }
-        }
-        return direct.getLong(0);
+        Blocks.readFully(h.channel(), direct, nextOffset());
+        return last = direct.getLong(0);
     }
 
     @Benchmark
     public long bufferedStream() throws IOException {
-        stream.seek(nextOffset());
-        if (stream.readNBytes(block, 0, blockSize) != blockSize) {
+        h.inputStream().seek(nextOffset());
+        if (h.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
             throw new IOException("end of file");
         }
-        return (long) FIRST_WORD.get(block, 0);
+        return last = Blocks.firstWord(block);
     }
 
     /** What the last operation read, for tests. */

@@ -1,31 +1,19 @@
 package mmapbench.file;
 
-import mmapbench.fixture.JvmOptions;
-import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Content;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,11 +41,9 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
-@State(Scope.Thread)
-public class RandomWriteBenchmark {
+@Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+public class RandomWriteBenchmark extends FileBenchmark {
 
     /** The seed of the bytes every write puts down: not the file's own, so a lost write shows. */
     static final long PATTERN_SEED = 0x77726974652d7061L;
@@ -66,108 +52,71 @@ public class RandomWriteBenchmark {
     @Param({"8", "4096", "65536"})
     public int blockSize;
 
-    /** Bytes in the scratch file: 4 GiB by default, more than one MappedByteBuffer can map. */
-    @Param("4294967296")
-    public long fileSize;
-
-    @Param({"HOT", "WARM", "COLD"})
-    public CacheState cache;
-
-    private FileFixture fixture;
-    private long[] offsets;
-    private int next;
+    private RandomCursor cursor;
     private byte[] block;
     private ByteBuffer direct;
 
-    private MemorySegment segment;
-    private MappedByteBuffer[] buffers;
-    private RandomAccessFile randomAccessFile;
-    private FileChannel channel;
-    private SeekableOutputStream stream;
+    @Override
+    Question question() {
+        return Question.RANDOM_WRITE;
+    }
 
-    @Setup(Level.Trial)
-    public void createFile() throws IOException {
-        Offsets.checkBlock(fileSize, blockSize);
-        init(FileFixture.forWriting(fileSize), Offsets.random(fileSize, blockSize));
+    @Override
+    int blockSize() {
+        return blockSize;
+    }
+
+    @Override
+    void prepare() {
+        init(fixture, Offsets.random(fileSize, blockSize));
     }
 
     /** The trial's fixture; tests pass their own file and offsets. */
     void init(FileFixture fixture, long[] offsets) {
         this.fixture = fixture;
-        this.offsets = offsets;
+        cursor = new RandomCursor(offsets);
         block = Content.bytes(PATTERN_SEED, 0, blockSize);
         direct = ByteBuffer.allocateDirect(blockSize).put(block).clear();
     }
 
-    @Setup(Level.Iteration)
-    public void establishCacheState(BenchmarkParams params) throws IOException {
-        beginIteration(Api.of(params));
-    }
-
-    void beginIteration(Api api) throws IOException {
-        fixture.beginIteration(api, cache);
-        segment = fixture.segment;
-        buffers = fixture.buffers;
-        randomAccessFile = fixture.randomAccessFile;
-        channel = fixture.channel;
-        stream = fixture.outputStream;
-        next = 0;
-    }
-
-    /** Writes out what the stream still buffers (one block at most) and closes; not timed. */
-    @TearDown(Level.Iteration)
-    public void closeHandles() throws IOException {
-        fixture.close();
-    }
-
-    private long nextOffset() {
-        return offsets[next++ & (Offsets.COUNT - 1)];
+    @Override
+    void rewind() {
+        cursor.rewind();
     }
 
     @Benchmark
     public void mappedBuffer() {
-        long offset = nextOffset();
-        buffers[(int) (offset >>> FileFixture.BUFFER_SHIFT)]
-                .put((int) (offset & FileFixture.BUFFER_MASK), block, 0, blockSize);
+        Blocks.put(h.buffers(), cursor.next(), block, blockSize);
     }
 
     @Benchmark
     public void memorySegment() {
-        MemorySegment.copy(block, 0, segment, ValueLayout.JAVA_BYTE, nextOffset(), blockSize);
+        MemorySegment.copy(block, 0, h.segment(), ValueLayout.JAVA_BYTE, cursor.next(), blockSize);
     }
 
     @Benchmark
     public void randomAccessFile() throws IOException {
-        randomAccessFile.seek(nextOffset());
-        randomAccessFile.write(block, 0, blockSize);
+        h.randomAccessFile().seek(cursor.next());
+        h.randomAccessFile().write(block, 0, blockSize);
     }
 
     @Benchmark
     public void fileChannel() throws IOException {
-        long offset = nextOffset();
-        // clear() rewinds: without it every write after the first would write zero bytes.
-        direct.clear();
-        while (direct.hasRemaining()) {
-            channel.write(direct, offset + direct.position());
-        }
+        Blocks.writeFully(h.channel(), direct, cursor.next());
     }
 
     @Benchmark
     public void bufferedStream() throws IOException {
-        stream.seek(nextOffset());
-        stream.write(block, 0, blockSize);
+        h.outputStream().seek(cursor.next());
+        h.outputStream().write(block, 0, blockSize);
     }
 
     /** The offsets this benchmark writes at, in order, for tests. */
     long[] offsets() {
-        return offsets;
+        return cursor.offsets();
     }
 
     byte[] pattern() {
         return block;
-    }
-
-    java.nio.file.Path file() {
-        return fixture.file();
     }
 }

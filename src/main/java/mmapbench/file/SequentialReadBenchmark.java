@@ -1,34 +1,19 @@
 package mmapbench.file;
 
-import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.Advice;
-import mmapbench.fixture.CacheState;
-import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,25 +33,13 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
-@State(Scope.Thread)
-public class SequentialReadBenchmark {
-
-    private static final VarHandle FIRST_WORD =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+@Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+public class SequentialReadBenchmark extends FileBenchmark {
 
     /** Bytes per read. */
     @Param({"4096", "65536", "1048576"})
     public int blockSize;
-
-    /** Bytes in the data file: 4 GiB by default, more than one MappedByteBuffer can map. */
-    @Param("4294967296")
-    public long fileSize;
-
-    @Param({"HOT", "WARM", "COLD"})
-    public CacheState cache;
 
     /**
      * madvise for the mapped APIs' fresh mapping (the others ignore it). Only NORMAL by default;
@@ -75,97 +48,73 @@ public class SequentialReadBenchmark {
     @Param("NORMAL")
     public Advice advice = Advice.NORMAL;
 
-    private FileFixture fixture;
-    private long position;
+    private SequentialCursor cursor;
     private byte[] block;
     private ByteBuffer direct;
 
-    private MemorySegment segment;
-    private MappedByteBuffer[] buffers;
-    private RandomAccessFile randomAccessFile;
-    private FileChannel channel;
-    private SeekableInputStream stream;
+    @Override
+    Question question() {
+        return Question.SEQUENTIAL_READ;
+    }
 
-    @Setup(Level.Trial)
-    public void createFile() throws IOException {
-        Offsets.checkBlock(fileSize, blockSize);
-        fixture = FileFixture.forReading(fileSize);
+    @Override
+    int blockSize() {
+        return blockSize;
+    }
+
+    @Override
+    Advice advice() {
+        return advice;
+    }
+
+    @Override
+    void prepare() {
+        cursor = new SequentialCursor(blockSize, fileSize);
         block = new byte[blockSize];
         direct = ByteBuffer.allocateDirect(blockSize).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    @Setup(Level.Iteration)
-    public void establishCacheState(BenchmarkParams params) throws IOException {
-        beginIteration(Api.of(params));
-    }
-
-    void beginIteration(Api api) throws IOException {
-        fixture.beginIteration(api, cache, advice);
-        segment = fixture.segment;
-        buffers = fixture.buffers;
-        randomAccessFile = fixture.randomAccessFile;
-        channel = fixture.channel;
-        stream = fixture.inputStream;
-        position = 0;
-    }
-
-    @TearDown(Level.Iteration)
-    public void closeHandles() throws IOException {
-        fixture.close();
-    }
-
-    /** The offset of this operation's block; moves on, wrapping at the end of the file. */
-    private long advance() {
-        long offset = position;
-        long nextPosition = offset + blockSize;
-        position = nextPosition == fileSize ? 0 : nextPosition;
-        return offset;
+    @Override
+    void rewind() {
+        cursor.rewind();
     }
 
     @Benchmark
     public long mappedBuffer() {
-        long offset = advance();
-        buffers[(int) (offset >>> FileFixture.BUFFER_SHIFT)]
-                .get((int) (offset & FileFixture.BUFFER_MASK), block, 0, blockSize);
-        return (long) FIRST_WORD.get(block, 0);
+        Blocks.get(h.buffers(), cursor.advance(), block, blockSize);
+        return Blocks.firstWord(block);
     }
 
     @Benchmark
     public long memorySegment() {
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, advance(), block, 0, blockSize);
-        return (long) FIRST_WORD.get(block, 0);
+        MemorySegment.copy(h.segment(), ValueLayout.JAVA_BYTE, cursor.advance(), block, 0, blockSize);
+        return Blocks.firstWord(block);
     }
 
     @Benchmark
     public long randomAccessFile() throws IOException {
-        if (advance() == 0) {
-            randomAccessFile.seek(0);
+        if (cursor.advance() == 0) {
+            h.randomAccessFile().seek(0);
         }
-        randomAccessFile.readFully(block, 0, blockSize);
-        return (long) FIRST_WORD.get(block, 0);
+        h.randomAccessFile().readFully(block, 0, blockSize);
+        return Blocks.firstWord(block);
     }
 
     @Benchmark
     public long fileChannel() throws IOException {
-        long offset = advance();
-        direct.clear();
-        while (direct.hasRemaining()) {
-            if (channel.read(direct, offset + direct.position()) < 0) {
-                throw new IOException("end of file at " + (offset + direct.position()));
-            }
-        }
+        Blocks.readFully(h.channel(), direct, cursor.advance());
         return direct.getLong(0);
     }
 
     @Benchmark
     public long bufferedStream() throws IOException {
-        if (advance() == 0) {
-            stream.seek(0);
+        if (cursor.advance() == 0) {
+            h.inputStream().seek(0);
         }
-        if (stream.readNBytes(block, 0, blockSize) != blockSize) {
+        if (h.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
             throw new IOException("end of file");
         }
-        return (long) FIRST_WORD.get(block, 0);
+        return Blocks.firstWord(block);
     }
 
     ByteBuffer lastBlock(Api api) {

@@ -3,12 +3,15 @@ package mmapbench.fio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import mmapbench.file.Question;
 import mmapbench.fixture.CacheState;
+import mmapbench.fixture.PageCache;
 import mmapbench.fixture.DataFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Measurement;
 
 /**
  * The native cross-check: fio on the same data file, with the same block sizes, access patterns
@@ -35,15 +39,16 @@ public final class Fio {
     public static final List<String> ENGINES = List.of("psync", "mmap");
     private static final long TIMEOUT_SECONDS = 60;
 
-    /** One fio job: a question of this suite (RandomRead ...), its block size and cache state, an engine. */
-    public record Job(String question, int blockSize, String cache, String engine) {
-        boolean reads() {
-            return question.endsWith("Read");
+    /** One fio job: a question of this suite, its block size and cache state, an engine. */
+    public record Job(Question question, int blockSize, String cache, String engine) {
+        String rw() {
+            return question.writes ? (question.random ? "randwrite" : "write") : (question.random ? "randread" : "read");
         }
 
-        String rw() {
-            boolean random = question.startsWith("Random");
-            return reads() ? (random ? "randread" : "read") : (random ? "randwrite" : "write");
+        /** As long as one JMH measurement iteration of the question's benchmark class: see the class Javadoc. */
+        public long runtimeMillis() {
+            Measurement m = question.benchmark.getAnnotation(Measurement.class);
+            return m.timeUnit().toMillis(m.time());
         }
     }
 
@@ -68,34 +73,29 @@ public final class Fio {
         }
     }
 
-    static List<String> command(String fio, Path file, long fileSize, Job job, long runtimeMillis) {
+    static List<String> command(String fio, Path file, long fileSize, Job job) {
         return List.of(fio, "--name=mmapbench", "--filename=" + file, "--size=" + fileSize, "--rw=" + job.rw(),
                 "--bs=" + job.blockSize(), "--ioengine=" + job.engine(), "--time_based",
-                "--runtime=" + runtimeMillis + "ms", "--invalidate=0", "--fadvise_hint=0", "--norandommap",
+                "--runtime=" + job.runtimeMillis() + "ms", "--invalidate=0", "--fadvise_hint=0", "--norandommap",
                 "--randrepeat=1", "--allow_file_create=0", "--output-format=json");
     }
 
-    /** Runs every job on the data files of {@code dataDir}; a job that fails gives a result with its error. */
-    public static List<Result> run(String fio, Path dataDir, long fileSize, List<Job> jobs, long runtimeMillis,
-                                   PrintStream log) {
+    /**
+     * Runs every job on the data files of {@code dataDir}; a job that fails, hangs past
+     * {@value #TIMEOUT_SECONDS} s or cannot start gives a result with its error, in one line.
+     */
+    public static List<Result> run(String fio, Path dataDir, long fileSize, List<Job> jobs, PrintStream log) {
         List<Result> out = new ArrayList<>();
         for (Job job : jobs) {
-            Path file = DataFile.path(dataDir, job.reads() ? DataFile.Kind.READ : DataFile.Kind.WRITE, fileSize);
+            Path file = DataFile.path(dataDir, job.question().dataFile(), fileSize);
             log.printf(Locale.ROOT, "mmap-bench: fio %s %d B %s %s%n", job.rw(), job.blockSize(), job.cache(), job.engine());
             try {
                 CacheState.valueOf(job.cache()).establish(file);
-                Process p = new ProcessBuilder(command(fio, file, fileSize, job, runtimeMillis)).redirectErrorStream(false).start();
-                String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    out.add(new Result(job, Double.NaN, 0, "fio did not finish within " + TIMEOUT_SECONDS + " s"));
-                } else if (p.exitValue() != 0) {
-                    out.add(new Result(job, Double.NaN, 0, "fio exited with " + p.exitValue() + ": "
-                            + (err.isEmpty() ? json.trim() : err).lines().findFirst().orElse("")));
-                } else {
-                    out.add(parse(job, json));
+                if (job.question().writes) {
+                    // As the Java fixture does before every iteration: no earlier writes are written back during this job.
+                    PageCache.writeBack(file);
                 }
+                out.add(runOne(command(fio, file, fileSize, job), job, TIMEOUT_SECONDS));
             } catch (IOException | RuntimeException e) {
                 out.add(new Result(job, Double.NaN, 0, "fio could not run: " + e.getMessage()));
             } catch (InterruptedException e) {
@@ -107,25 +107,55 @@ public final class Fio {
         return out;
     }
 
+    /**
+     * One fio process. Its output and error streams go to files, not pipes, so that neither can
+     * fill up and stall it while we wait, and the deadline is the wait itself.
+     */
+    static Result runOne(List<String> command, Job job, long timeoutSeconds) throws IOException, InterruptedException {
+        Path stdout = Files.createTempFile("mmapbench-fio", ".json");
+        Path stderr = Files.createTempFile("mmapbench-fio", ".err");
+        try {
+            Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return new Result(job, Double.NaN, 0, "fio did not finish within " + timeoutSeconds + " s; it was stopped");
+            }
+            String json = Files.readString(stdout, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                String err = Files.readString(stderr, StandardCharsets.UTF_8).trim();
+                return new Result(job, Double.NaN, 0, "fio exited with " + p.exitValue() + ": "
+                        + (err.isEmpty() ? json.trim() : err).lines().findFirst().orElse(""));
+            }
+            return parse(job, json);
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
     /** fio's JSON output for one job: the mean latency of its reads or writes. */
     static Result parse(Job job, String json) {
         try {
             JsonNode root = new ObjectMapper().readTree(json.substring(Math.max(0, json.indexOf('{'))));
-            JsonNode dir = root.path("jobs").path(0).path(job.reads() ? "read" : "write");
-            if (dir.isMissingNode() || !dir.path("lat_ns").has("mean")) {
-                return new Result(job, Double.NaN, 0, "fio's JSON has no " + (job.reads() ? "read" : "write")
-                        + " latency");
+            String direction = job.question().writes ? "write" : "read";
+            JsonNode dir = root.path("jobs").path(0).path(direction);
+            long ios = dir.path("total_ios").asLong();
+            // The time the job ran for its I/Os, over their count: fio's per-I/O latency figures
+            // include two clock reads per I/O, which at 8 B would be a large share of the figure.
+            double runtimeNs = dir.path("runtime").asDouble() * 1e6;
+            if (dir.isMissingNode() || ios <= 0 || runtimeNs <= 0) {
+                return new Result(job, Double.NaN, 0, "fio's JSON has no " + direction + " I/Os and runtime");
             }
-            return new Result(job, dir.path("lat_ns").path("mean").asDouble(), dir.path("total_ios").asLong(), null);
+            return new Result(job, runtimeNs / ios, ios, null);
         } catch (IOException e) {
             return new Result(job, Double.NaN, 0, "fio's output is not JSON: " + e.getMessage());
         }
     }
 
-    public static void write(String version, long runtimeMillis, List<Result> results, Path file) throws IOException {
+    public static void write(String version, List<Result> results, Path file) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("fio", version);
-        doc.put("runtimeMillis", runtimeMillis);
         doc.put("results", results);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
     }
@@ -136,7 +166,8 @@ public final class Fio {
         List<Result> out = new ArrayList<>();
         for (JsonNode r : root.path("results")) {
             JsonNode j = r.path("job");
-            out.add(new Result(new Job(j.path("question").asText(), j.path("blockSize").asInt(), j.path("cache").asText(),
+            Question q = Question.valueOf(j.path("question").asText());
+            out.add(new Result(new Job(q, j.path("blockSize").asInt(), j.path("cache").asText(),
                     j.path("engine").asText()), r.path("nsPerOp").asDouble(Double.NaN), r.path("ios").asLong(),
                     r.path("error").isNull() ? null : r.path("error").asText(null)));
         }

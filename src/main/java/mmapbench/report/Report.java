@@ -208,7 +208,7 @@ public final class Report {
             String engine = Verdict.MAPPED.contains(r.api()) ? "mmap" : "psync";
             for (Fio.Result f : fio) {
                 Fio.Job j = f.job();
-                if (j.question().equals(r.question()) && j.engine().equals(engine) && j.cache().equals(r.param("cache"))
+                if (j.question().label().equals(r.question()) && j.engine().equals(engine) && j.cache().equals(r.param("cache"))
                         && String.valueOf(j.blockSize()).equals(r.param("blockSize"))) {
                     md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.question(),
                             Verdict.group(r), r.api(), fmt(r.score()), engine,

@@ -37,7 +37,7 @@ class RunBenchTest {
             "--quick --full | --quick and --full exclude each other: give one of them",
     })
     void badArgumentsAreNamed(String args, String message) {
-        UsageException e = assertThrows(UsageException.class, () -> RunBench.parse(args.split(" ")));
+        UsageException e = assertThrows(UsageException.class, () -> Arguments.parse(args.split(" ")));
         assertEquals(message, e.getMessage());
     }
 
@@ -59,7 +59,7 @@ class RunBenchTest {
         List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--results-dir", results.toString()));
         all.addAll(List.of(args.split(" ")));
         UsageException e = assertThrows(UsageException.class,
-                () -> RunBench.run(RunBench.parse(all.toArray(String[]::new)), new PrintStream(new ByteArrayOutputStream())));
+                () -> RunBench.run(Arguments.parse(all.toArray(String[]::new)), new PrintStream(new ByteArrayOutputStream())));
         String expected = message.replace("DATA", data.toString());
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertEquals(List.of(), TestFiles.names(data), "a data file was written");
@@ -83,18 +83,18 @@ class RunBenchTest {
     private String usage(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--results-dir", dir.resolve("results").toString()));
-        return assertThrows(UsageException.class, () -> RunBench.run(RunBench.parse(all.toArray(String[]::new)),
+        return assertThrows(UsageException.class, () -> RunBench.run(Arguments.parse(all.toArray(String[]::new)),
                 new PrintStream(new ByteArrayOutputStream()))).getMessage();
     }
 
     @Test
     void legsThatTheUsersParamsMakeIdenticalRunOnce() throws Exception {
-        RunBench.Settings s = RunBench.parse("--", "RandomRead", "-p", "cache=WARM");
         var user = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=WARM");
-        List<String> legs = RunBench.plan(s, user, List.of("8388608"), dir).stream().map(p -> p.leg().name()).toList();
+        List<String> legs = LegPlanner.plan(Profile.QUICK, user, List.of("8388608"), dir).stream()
+                .map(p -> p.leg().name()).toList();
         // The random WARM and random COLD legs both became "random, cache=WARM"; the other legs hold no RandomRead.
         assertEquals(List.of("random, WARM"), legs);
-        List<String> all = RunBench.plan(RunBench.parse("--full"), new org.openjdk.jmh.runner.options.CommandLineOptions(),
+        List<String> all = LegPlanner.plan(Profile.FULL, new org.openjdk.jmh.runner.options.CommandLineOptions(),
                 List.of("8388608"), dir).stream().map(p -> p.leg().name()).toList();
         assertEquals(9, all.size(), all.toString());
     }

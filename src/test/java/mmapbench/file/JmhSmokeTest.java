@@ -3,6 +3,7 @@ package mmapbench.file;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import mmapbench.fixture.JvmOptions;
 import mmapbench.profile.IoProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -37,7 +38,7 @@ class JmhSmokeTest {
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(100))
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Dmmapbench.dataDir=" + dir)
+                .jvmArgsAppend(JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS, "-Dmmapbench.dataDir=" + dir)
                 .shouldFailOnError(true)
                 .addProfiler(IoProfiler.class)
                 .verbosity(VerboseMode.SILENT);
@@ -66,7 +67,8 @@ class JmhSmokeTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everyRandomBenchmarkRuns() throws Exception {
-        assertMeasured(run("RandomReadBenchmark|RandomWriteBenchmark", "4096"), 2 * 5 * 3);
+        // Reads run both access patterns, writes have none: (2 + 1) x 5 APIs x 3 cache states.
+        assertMeasured(run("RandomReadBenchmark|RandomWriteBenchmark", "4096"), (2 + 1) * 5 * 3);
     }
 
     @Test

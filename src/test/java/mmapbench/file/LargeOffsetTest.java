@@ -52,7 +52,7 @@ class LargeOffsetTest {
             b.blockSize = BLOCK;
             b.fileSize = SIZE;
             b.cache = CacheState.WARM;
-            b.init(FileFixture.of(file, false), cycle(PLACES));
+            b.init(FileFixture.of(file, false), cycle(PLACES), 7);
             b.beginIteration(api);
             try {
                 for (long place : PLACES) {

@@ -28,18 +28,26 @@ class ReadChecksumTest {
     /** Operations per check: enough to pass the end of the file for sequential 64 KiB blocks. */
     static final int OPS = 300;
 
+    /** Every API and block size, with independent and dependent offsets. */
     static List<Arguments> randomCases() {
-        return TempDataDir.everyApi(8, 4096, 65536);
+        List<Arguments> cases = new ArrayList<>();
+        for (Access access : Access.values()) {
+            for (Arguments a : TempDataDir.everyApi(8, 4096, 65536)) {
+                cases.add(Arguments.of(a.get()[0], a.get()[1], access));
+            }
+        }
+        return cases;
     }
 
     static List<Arguments> sequentialCases() {
         return TempDataDir.everyApi(4096, 65536, 1048576);
     }
 
-    @ParameterizedTest(name = "random {0} B, {1}")
+    @ParameterizedTest(name = "random {0} B, {1}, {2}")
     @MethodSource("randomCases")
-    void randomReadsReturnTheFilesBytes(int blockSize, Api api) throws Exception {
+    void randomReadsReturnTheFilesBytes(int blockSize, Api api, Access access) throws Exception {
         RandomReadBenchmark b = new RandomReadBenchmark();
+        b.access = access;
         b.blockSize = blockSize;
         b.fileSize = FILE_SIZE;
         b.cache = CacheState.WARM;

@@ -1,5 +1,6 @@
 package mmapbench.fio;
 
+import mmapbench.file.Question;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +26,47 @@ class FioTest {
     }
 
     @Test
-    void readsTheMeanLatencyOfARealFioRun() throws Exception {
+    void readsTheTimePerIoOfARealFioRun() throws Exception {
         // Made by fio 3.33 with Fio's own options: --rw=randread --bs=4096 --ioengine=psync, 1 s on a
-        // 64 MiB data file. The figures are jobs[0].read.lat_ns.mean and total_ios, read off by hand.
-        Fio.Result r = Fio.parse(new Fio.Job("RandomRead", 4096, "WARM", "psync"), golden("fio-randread-psync.json"));
+        // 64 MiB data file. Read off by hand: jobs[0].read.runtime 1003 ms, total_ios 2534.
+        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_READ, 4096, "WARM", "psync"), golden("fio-randread-psync.json"));
         assertNull(r.error());
-        assertEquals(394873.782163, r.nsPerOp(), 1e-6);
+        assertEquals(1003e6 / 2534, r.nsPerOp(), 1e-6);
         assertEquals(2534, r.ios());
     }
 
     @Test
+    void aHungFioIsStoppedAtItsDeadlineWithOneMessage() throws Exception {
+        Path fake = script("fio-hangs", "#!/bin/sh\nexec sleep 600\n");
+        long start = System.nanoTime();
+        Fio.Result r = Fio.runOne(List.of(fake.toString()), JOB, 1);
+        assertEquals("fio did not finish within 1 s; it was stopped", r.error());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "the deadline fired");
+    }
+
+    @Test
+    void aChattyFioDoesNotStallOnItsErrorStream() throws Exception {
+        // 4 MiB on standard error before the JSON: far more than a pipe holds.
+        Path fake = script("fio-chatty", "#!/bin/sh\nhead -c 4194304 /dev/zero | tr '\\0' x >&2\n"
+                + "echo '{\"jobs\": [{\"read\": {\"runtime\": 2, \"total_ios\": 4}}]}'\n");
+        Fio.Result r = Fio.runOne(List.of(fake.toString()), JOB, 20);
+        assertNull(r.error());
+        assertEquals(2e6 / 4, r.nsPerOp(), 1e-9);
+    }
+
+    private static final Fio.Job JOB = new Fio.Job(Question.RANDOM_READ, 4096, "WARM", "psync");
+
+    private Path script(String name, String text) throws Exception {
+        Path fake = dir.resolve(name);
+        Files.writeString(fake, text);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        return fake;
+    }
+
+    @Test
     void aJobWithoutTheRightDirectionSaysSo() throws Exception {
-        Fio.Result r = Fio.parse(new Fio.Job("RandomWrite", 4096, "WARM", "psync"), "{\"jobs\": [{}]}");
-        assertEquals("fio's JSON has no write latency", r.error());
+        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_WRITE, 4096, "WARM", "psync"), "{\"jobs\": [{}]}");
+        assertEquals("fio's JSON has no write I/Os and runtime", r.error());
     }
 
     @Test
@@ -54,13 +83,13 @@ class FioTest {
         mmapbench.fixture.DataFile.ensure(data, mmapbench.fixture.DataFile.Kind.READ, 1 << 20,
                 new PrintStream(new ByteArrayOutputStream()));
         List<Fio.Result> results = Fio.run(fake.toString(), data, 1 << 20,
-                List.of(new Fio.Job("RandomRead", 4096, "WARM", "mmap")), 400, new PrintStream(new ByteArrayOutputStream()));
+                List.of(new Fio.Job(Question.RANDOM_READ, 4096, "WARM", "mmap")), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(1, results.size());
         assertEquals("fio exited with 1: fio: engine mmap not loadable", results.getFirst().error());
         assertTrue(Double.isNaN(results.getFirst().nsPerOp()));
         // It is written and read back as it was.
         Path out = dir.resolve(Fio.FILE);
-        Fio.write(null, 400, results, out);
+        Fio.write(null, results, out);
         assertEquals(results.getFirst().error(), Fio.read(out).getFirst().error());
     }
 }

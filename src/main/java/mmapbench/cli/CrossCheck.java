@@ -1,0 +1,66 @@
+package mmapbench.cli;
+
+import mmapbench.fio.Fio;
+import mmapbench.file.Question;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The native cross-check after the benchmarks: fio on the same files, block sizes, patterns and
+ * cache states as the file legs that ran, so that it disturbs no JMH number. Missing fio is said,
+ * not fatal.
+ */
+final class CrossCheck {
+
+    /** The fio binary: {@code fio} on the PATH unless the mmapbench.fio property names another. */
+    static final String FIO = System.getProperty("mmapbench.fio", "fio");
+
+    private CrossCheck() {
+    }
+
+    /** fio's jobs for the plan: every (question, block size, cache state) of a plain file leg, on each engine. */
+    static List<Fio.Job> jobs(List<LegPlanner.Planned> plan) {
+        List<Fio.Job> jobs = new ArrayList<>();
+        for (LegPlanner.Planned p : plan) {
+            if (!p.leg().methods().isEmpty() || !p.params().containsKey("blockSize")) {
+                continue;
+            }
+            for (Question question : LegPlanner.questions(p)) {
+                for (String block : p.params().get("blockSize").split(",")) {
+                    for (String cache : p.params().get("cache").split(",")) {
+                        for (String engine : Fio.ENGINES) {
+                            Fio.Job job = new Fio.Job(question, Integer.parseInt(block), cache, engine);
+                            if (!jobs.contains(job)) {
+                                jobs.add(job);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return jobs;
+    }
+
+    static void run(boolean asked, List<LegPlanner.Planned> plan, Path dataDir, List<String> fileSizes, Path runDir,
+                    PrintStream out) throws IOException {
+        String version = Fio.version(FIO);
+        if (version == null) {
+            out.println("mmap-bench: fio is not installed" + (asked ? "" : " (the full profile uses it when it is)")
+                    + ": no native cross-check; apt-get install fio");
+            return;
+        }
+        List<Fio.Job> jobs = jobs(plan);
+        out.printf(Locale.ROOT, "%nmmap-bench: %s cross-check: %d jobs, each as long as one measurement iteration%n",
+                version, jobs.size());
+        List<Fio.Result> results = new ArrayList<>();
+        for (String size : fileSizes) {
+            results.addAll(Fio.run(FIO, dataDir, Long.parseLong(size), jobs, out));
+        }
+        Fio.write(version, results, runDir.resolve(Fio.FILE));
+    }
+}

@@ -1,0 +1,175 @@
+package mmapbench.cli;
+
+import mmapbench.file.Question;
+import mmapbench.fixture.DataFile;
+import mmapbench.fixture.JvmOptions;
+import mmapbench.fixture.Offsets;
+import mmapbench.profile.IoProfiler;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/**
+ * Resolves a profile's legs against the user's JMH options: which benchmarks each leg runs, with
+ * which parameters, and the JMH options of its run. The user's pattern and {@code -p} win over the
+ * profile; legs they make identical run once.
+ */
+final class LegPlanner {
+
+    /** One leg, resolved: what it will run and with which options. */
+    record Planned(Profile.Leg leg, String label, Map<String, String> params, SortedSet<BenchmarkListEntry> benchmarks,
+                   OptionsBuilder options) {
+    }
+
+    private LegPlanner() {
+    }
+
+    static List<Planned> plan(Profile profile, CommandLineOptions user, List<String> fileSizes, Path dataDir)
+            throws UsageException {
+        BenchmarkList list = BenchmarkList.defaultList();
+        List<Planned> plan = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Profile.Leg leg : profile.legs) {
+            List<String> includes = new ArrayList<>();
+            List<String> excludes = new ArrayList<>(user.getExcludes());
+            if (user.getIncludes().isEmpty()) {
+                includes.add(classesRegex(leg.classes()) + (leg.methods().isEmpty() ? ""
+                        : "(" + String.join("|", leg.methods()) + ")$"));
+            } else {
+                // The user's pattern picks benchmarks; this leg keeps only its own classes of them.
+                includes.addAll(user.getIncludes());
+                for (Profile.Leg other : profile.legs) {
+                    for (Class<?> c : other.classes()) {
+                        if (!leg.classes().contains(c)) {
+                            excludes.add(classesRegex(List.of(c)));
+                        }
+                    }
+                }
+            }
+            SortedSet<BenchmarkListEntry> found = list.find(
+                    OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes);
+            found.removeIf(e -> leg.classes().stream().noneMatch(c -> c.getName().equals(e.getUserClassQName()))
+                    || !leg.methods().isEmpty() && !leg.methods().contains(methodName(e)));
+            if (found.isEmpty()) {
+                continue;
+            }
+            // The user's -p wins; legs it makes identical (say -p cache=WARM) run once.
+            Map<String, String> effective = new TreeMap<>(leg.params());
+            for (String name : leg.params().keySet()) {
+                if (user.getParameter(name).hasValue()) {
+                    effective.put(name, String.join(",", user.getParameter(name).get()));
+                }
+            }
+            if (!seen.add(leg.classes() + " " + leg.methods() + " " + effective)) {
+                continue;
+            }
+            checkBlocks(user, leg, fileSizes);
+            String label = effective.equals(leg.params()) ? leg.name() : leg.kind() + " " + effective;
+            plan.add(new Planned(leg, label, effective, found, options(user, leg, includes, excludes, fileSizes, dataDir)));
+        }
+        return plan;
+    }
+
+    private static OptionsBuilder options(CommandLineOptions user, Profile.Leg leg, List<String> includes,
+                                          List<String> excludes, List<String> fileSizes, Path dataDir) {
+        OptionsBuilder b = new OptionsBuilder();
+        b.parent(user);
+        includes.forEach(b::include);
+        excludes.forEach(b::exclude);
+        leg.params().forEach((name, values) -> {
+            if (!user.getParameter(name).hasValue()) {
+                b.param(name, values.split(","));
+            }
+        });
+        if (!user.getParameter("fileSize").hasValue()) {
+            b.param("fileSize", fileSizes.toArray(String[]::new));
+        }
+        if (!user.shouldFailOnError().hasValue()) {
+            b.shouldFailOnError(true);
+        }
+        // The evidence behind every number: faults and device bytes per operation.
+        if (user.getProfilers().stream().noneMatch(pc -> pc.getKlass().equals(IoProfiler.class.getName()))) {
+            b.addProfiler(IoProfiler.class);
+        }
+        // Options given here replace the classes' @Fork(jvmArgsAppend); forks also inherit this
+        // JVM's own options, so add only those it lacks.
+        List<String> jvmArgs = new ArrayList<>();
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String option : JvmOptions.FORK) {
+            if (!inherited.contains(option)) {
+                jvmArgs.add(option);
+            }
+        }
+        jvmArgs.add("-D" + DataFile.DATA_DIR_PROPERTY + "=" + dataDir);
+        if (user.getJvmArgsAppend().hasValue()) {
+            jvmArgs.addAll(user.getJvmArgsAppend().get());
+        }
+        b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        return b;
+    }
+
+    private static void checkBlocks(CommandLineOptions user, Profile.Leg leg, List<String> fileSizes)
+            throws UsageException {
+        Collection<String> blocks = user.getParameter("blockSize").hasValue()
+                ? user.getParameter("blockSize").get()
+                : leg.params().containsKey("blockSize") ? List.of(leg.params().get("blockSize").split(",")) : List.of();
+        for (String block : blocks) {
+            long blockSize;
+            try {
+                blockSize = Long.parseLong(block);
+            } catch (NumberFormatException e) {
+                throw new UsageException("-p blockSize=" + block + " is not a number of bytes: use e.g. -p blockSize=4096");
+            }
+            for (String size : fileSizes) {
+                try {
+                    Offsets.checkBlock(Long.parseLong(size), blockSize);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The data files the plan's benchmarks run on. */
+    static Set<DataFile.Kind> dataFiles(List<Planned> plan) {
+        Set<DataFile.Kind> kinds = new LinkedHashSet<>();
+        for (Planned p : plan) {
+            for (BenchmarkListEntry e : p.benchmarks()) {
+                Question.ofBenchmark(e.getUsername()).ifPresent(q -> kinds.add(q.dataFile()));
+            }
+        }
+        return kinds;
+    }
+
+    /** The questions of a leg's benchmarks, in the order of {@link Question}. */
+    static Set<Question> questions(Planned p) {
+        Set<Question> qs = new java.util.TreeSet<>();
+        for (BenchmarkListEntry e : p.benchmarks()) {
+            Question.ofBenchmark(e.getUsername()).ifPresent(qs::add);
+        }
+        return qs;
+    }
+
+    private static String classesRegex(List<Class<?>> classes) {
+        return "^(" + String.join("|", classes.stream().map(c -> c.getName().replace(".", "\\.")).toList()) + ")\\.";
+    }
+
+    static String methodName(BenchmarkListEntry e) {
+        return e.getUsername().substring(e.getUsername().lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,95 @@
+package mmapbench.file;
+
+import mmapbench.fixture.Advice;
+import mmapbench.fixture.CacheState;
+import mmapbench.fixture.JvmOptions;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The life cycle every file benchmark shares, once: the data file made or reused at trial level,
+ * the cache state established and fresh handles opened before every iteration, closed after it.
+ * One level of inheritance, as in JMH's own sample 24: JMH finds the {@code @Param}s, {@code @Setup}s
+ * and the class annotations ({@code @Fork}, {@code @State}) of a superclass, and each subclass
+ * keeps its timed methods, its block sizes and its {@code @Warmup}/{@code @Measurement} in view.
+ *
+ * <p>The run configuration is owned by the annotations (here and on each class), not by
+ * {@code run-bench.sh}'s profiles, which only choose which benchmarks and parameters run: a row
+ * measured by {@code java -jar target/benchmarks.jar} is measured exactly as the launcher measures it.
+ * Two forks at least, because forks differ more than iterations do and the verdict's intervals
+ * are built on fork-to-fork variation.
+ */
+@Fork(value = 2, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
+@State(Scope.Thread)
+public abstract class FileBenchmark {
+
+    /** Where the file's pages are when an iteration starts: see {@link CacheState}. */
+    @Param({"HOT", "WARM", "COLD"})
+    public CacheState cache;
+
+    /** Bytes in the data file: 4 GiB by default, more than one MappedByteBuffer can map. */
+    @Param("4294967296")
+    public long fileSize;
+
+    FileFixture fixture;
+    /** The handles of the API under test, for this iteration. */
+    Handles h;
+
+    /** The question this class answers. */
+    abstract Question question();
+
+    /** Bytes per operation: each class's own {@code @Param}. */
+    abstract int blockSize();
+
+    /** Rejects parameter values this class cannot run, before any data file is made. */
+    void checkParams() {
+    }
+
+    /** Buffers and cursors, made once per trial after the fixture: nothing is allocated while timing. */
+    abstract void prepare();
+
+    /** Back to where an iteration starts, so that every iteration does the same operations. */
+    abstract void rewind();
+
+    /** madvise for a fresh mapping; only the read classes have the parameter. */
+    Advice advice() {
+        return Advice.NORMAL;
+    }
+
+    @Setup(Level.Trial)
+    public void createFile() throws IOException {
+        checkParams();
+        fixture = FileFixture.forQuestion(question(), fileSize, blockSize());
+        prepare();
+    }
+
+    @Setup(Level.Iteration)
+    public void establishCacheState(BenchmarkParams params) throws IOException {
+        beginIteration(Api.of(params));
+    }
+
+    /** For tests, which run the benchmark methods without JMH. */
+    void beginIteration(Api api) throws IOException {
+        h = fixture.open(api, cache, advice());
+        rewind();
+    }
+
+    /** Ends the evidence window and closes the handles (a stream writes out what it still buffers); not timed. */
+    @TearDown(Level.Iteration)
+    public void closeHandles() throws IOException {
+        fixture.close();
+    }
+
+    Path file() {
+        return fixture.file();
+    }
+}
