@@ -48,37 +48,47 @@ public final class RunBench {
     }
 
     static int run(Arguments a, PrintStream out) throws UsageException, IOException, RunnerException {
+        return run(a, out, RunLock.defaultFile());
+    }
+
+    static int run(Arguments a, PrintStream out, Path lockFile) throws UsageException, IOException, RunnerException {
         CommandLineOptions user = jmhOptions(a);
         if (isListing(user)) {
             // Listings are JMH's own business; it prints and exits.
             org.openjdk.jmh.Main.main(a.jmhArgs().toArray(String[]::new));
             return 0;
         }
+        // Everything that can be refused is refused before anything is written.
         List<String> fileSizes = fileSizes(a, user);
-        Path dataDir = dataDir(a);
+        Path dataDir = a.dataDir().toAbsolutePath().normalize();
         List<LegPlanner.Planned> plan = LegPlanner.plan(a.profile(), user, fileSizes, dataDir);
         if (plan.isEmpty()) {
             throw new UsageException("no benchmark of the " + a.profile().name().toLowerCase(Locale.ROOT)
                     + " profile matches " + user.getIncludes() + ": java -jar target/benchmarks.jar -l lists them");
         }
-        Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
-        checkSpace(dataDir, kinds, fileSizes, out);
-
-        Path runDir = RunFolder.create(a.resultsDir(), a.profile());
-        Environment.write(Environment.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT), fileSizes),
-                runDir.resolve(Environment.FILE));
-        makeDataFiles(dataDir, kinds, fileSizes, out);
-        Path json = runDir.resolve(RunFolder.RESULT_FILE);
-        RunnerException failure = runLegs(plan, json, out);
-        if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
-            CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
+        ParamValues.check(plan, user, a.jmhArgs());
+        try (RunLock ignored = RunLock.acquire(lockFile, "./run-bench.sh --" + a.profile().name().toLowerCase(Locale.ROOT))) {
+            checkDataDir(a, dataDir, out);
+            Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
+            checkSpace(dataDir, kinds, fileSizes, out);
+            Path runDir = RunFolder.create(a.resultsDir(), a.profile());
+            Progress progress = new Progress(runDir.resolve(RunFolder.RESULT_FILE), plan, out);
+            progress.watchForInterrupts();
+            Environment.write(Environment.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT), fileSizes),
+                    runDir.resolve(Environment.FILE));
+            makeDataFiles(dataDir, kinds, fileSizes, out);
+            RunnerException failure = runLegs(plan, progress, out);
+            if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
+                CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
+            }
+            progress.end(failure);
+            if (failure != null) {
+                throw new RunnerException(failure.getMessage() + (progress.finished() == 0
+                        ? "; no leg finished, so nothing was kept"
+                        : "; the results of the legs before it are in " + progress.json()), failure);
+            }
+            return 0;
         }
-        printReport(json, runDir, out);
-        if (failure != null) {
-            throw new RunnerException(failure.getMessage() + "; the results of the legs before it are in " + json,
-                    failure);
-        }
-        return 0;
     }
 
     /** The user's JMH options, checked: JMH's own parser, and no result-file options (the run folder owns those). */
@@ -122,9 +132,11 @@ public final class RunBench {
         return sizes;
     }
 
-    /** The data folder, made when it is the default one, and checked. */
-    private static Path dataDir(Arguments a) throws UsageException, IOException {
-        Path dataDir = a.dataDir().toAbsolutePath().normalize();
+    /**
+     * The data folder, made when it is the default one, checked, and cleared of what killed runs
+     * left half-written.
+     */
+    private static void checkDataDir(Arguments a, Path dataDir, PrintStream out) throws UsageException, IOException {
         if (!a.dataDirGiven()) {
             Files.createDirectories(dataDir);
         }
@@ -133,7 +145,10 @@ public final class RunBench {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return dataDir;
+        String removed = DataFile.removeLeftovers(dataDir);
+        if (removed != null) {
+            out.println("mmap-bench: " + removed);
+        }
     }
 
     private static void checkSpace(Path dataDir, Set<DataFile.Kind> kinds, List<String> fileSizes, PrintStream out)
@@ -168,33 +183,22 @@ public final class RunBench {
      * Runs the legs in order, writing the JSON of all finished legs after each one, so that a run
      * stopped at any point keeps what it finished. Returns the failure that stopped it, if any.
      */
-    private static RunnerException runLegs(List<LegPlanner.Planned> plan, Path json, PrintStream out)
+    private static RunnerException runLegs(List<LegPlanner.Planned> plan, Progress progress, PrintStream out)
             throws IOException {
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             LegPlanner.Planned p = plan.get(i);
             out.printf(Locale.ROOT, "%nmmap-bench: leg %d of %d: %s (%d benchmark methods)%n", i + 1, plan.size(),
                     p.label(), p.benchmarks().stream().map(BenchmarkListEntry::getUsername).distinct().count());
+            progress.starting(i);
             try {
                 results.addAll(new Runner(p.options().build()).run());
             } catch (RunnerException e) {
-                RunFolder.writeJson(results, json);
                 return e;
             }
-            RunFolder.writeJson(results, json);
+            RunFolder.writeJson(results, progress.json());
+            progress.finished(i + 1);
         }
         return null;
-    }
-
-    private static void printReport(Path json, Path runDir, PrintStream out) throws IOException {
-        out.println();
-        try {
-            out.print(Report.of(json).write());
-            out.println("mmap-bench: report, verdict and chart: " + runDir.resolve(Report.MARKDOWN) + ", "
-                    + Report.VERDICT + ", " + Report.CHART);
-        } catch (BadResultFile e) {
-            out.println("mmap-bench: no report: " + e.getMessage());
-        }
-        out.println("mmap-bench: JMH result JSON: " + json);
     }
 }

@@ -3,6 +3,8 @@ package mmapbench.file;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.JvmOptions;
+import mmapbench.fixture.Offsets;
+import mmapbench.fixture.ParamCheck;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -30,7 +32,7 @@ import java.nio.file.Path;
  */
 @Fork(value = 2, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
-public abstract class FileBenchmark {
+public abstract class FileBenchmark implements ParamCheck {
 
     /** Where the file's pages are when an iteration starts: see {@link CacheState}. */
     @Param({"HOT", "WARM", "COLD"})
@@ -50,8 +52,15 @@ public abstract class FileBenchmark {
     /** Bytes per operation: each class's own {@code @Param}. */
     abstract int blockSize();
 
-    /** Rejects parameter values this class cannot run, before any data file is made. */
-    void checkParams() {
+    /** Block and file sizes that fit, and whatever else the class cannot run; before any data file is made. */
+    @Override
+    public void checkParams() {
+        Offsets.checkBlock(fileSize, blockSize());
+        checkMoreParams();
+    }
+
+    /** A class's own parameter rules. */
+    void checkMoreParams() {
     }
 
     /** Buffers and cursors, made once per trial after the fixture: nothing is allocated while timing. */
@@ -68,7 +77,7 @@ public abstract class FileBenchmark {
     @Setup(Level.Trial)
     public void createFile() throws IOException {
         checkParams();
-        fixture = FileFixture.forQuestion(question(), fileSize, blockSize());
+        fixture = FileFixture.forQuestion(question(), fileSize);
         prepare();
     }
 

@@ -3,7 +3,6 @@ package mmapbench.file;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
-import mmapbench.fixture.Offsets;
 import mmapbench.fixture.PageCache;
 import mmapbench.profile.IoCounters;
 
@@ -48,11 +47,10 @@ final class FileFixture implements Closeable {
     }
 
     /**
-     * The trial's fixture for {@code question}: checks the sizes, then makes or reuses its data
-     * file. Write questions get the scratch file, never the one reads trust.
+     * The trial's fixture for {@code question}: makes or reuses its data file. Write questions get
+     * the scratch file, never the one reads trust.
      */
-    static FileFixture forQuestion(Question question, long fileSize, int blockSize) throws IOException {
-        Offsets.checkBlock(fileSize, blockSize);
+    static FileFixture forQuestion(Question question, long fileSize) throws IOException {
         Path path = DataFile.ensure(DataFile.dataDir(), question.dataFile(), fileSize, System.out);
         return new FileFixture(path, question.writes);
     }

@@ -73,7 +73,7 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     }
 
     @Override
-    void checkParams() {
+    void checkMoreParams() {
         if (forceEvery < 0 || forceEvery % blockSize != 0) {
             throw new IllegalArgumentException("forceEvery " + forceEvery + " is not 0 or a multiple of blockSize "
                     + blockSize + ": use 0 (never) or a whole number of blocks");

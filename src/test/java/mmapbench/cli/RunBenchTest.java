@@ -52,6 +52,12 @@ class RunBenchTest {
             "-- -rf json | -rf and -rff are set by run-bench.sh (JSON in a new folder under --results-dir): leave them out, or run java -jar target/benchmarks.jar yourself",
             "-- NoSuchBenchmark | no benchmark of the quick profile matches [NoSuchBenchmark]: java -jar target/benchmarks.jar -l lists them",
             "-- -f x | JMH option: Cannot parse argument 'x' of option f (java -jar target/benchmarks.jar -h lists them)",
+            "-- RandomRead -p cache=LUKEWARM | -p cache=LUKEWARM is not a value of cache: use one of HOT, WARM, COLD",
+            "-- RandomRead -p access=SOMETIMES | -p access=SOMETIMES is not a value of access: use one of INDEPENDENT, DEPENDENT",
+            "-- SharedMemoryPingPong -p channel=FOO | -p channel=FOO is not a value of channel: use one of SHM_SPIN",
+            "-- SharedMemoryPingPong -p payload=lots | -p payload=lots is not a whole number: use e.g. -p payload=",
+            "-- SequentialWrite -p forceEvery=100 | forceEvery 100 is not 0 or a multiple of blockSize 65536: use 0 (never) or a whole number of blocks",
+            "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize",
     })
     void badRunsStopBeforeWritingAnything(String args, String message) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
