@@ -79,10 +79,22 @@ final class LegPlanner {
                 continue;
             }
             checkBlocks(user, leg, fileSizes);
-            String label = effective.equals(leg.params()) ? leg.name() : leg.kind() + " " + effective;
-            plan.add(new Planned(leg, label, effective, found, options(user, leg, includes, excludes, fileSizes, dataDir)));
+            plan.add(new Planned(leg, label(leg, effective), effective, found,
+                    options(user, leg, includes, excludes, fileSizes, dataDir)));
         }
         return plan;
+    }
+
+    /** "random, COLD", and the parameters the user changed: "random, COLD (blockSize=8)". */
+    private static String label(Profile.Leg leg, Map<String, String> effective) {
+        List<String> changed = new ArrayList<>();
+        effective.forEach((name, value) -> {
+            if (!name.equals("cache") && !value.equals(leg.params().get(name))) {
+                changed.add(name + "=" + value);
+            }
+        });
+        return leg.kind() + (effective.containsKey("cache") ? ", " + effective.get("cache") : "")
+                + (changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")");
     }
 
     private static OptionsBuilder options(CommandLineOptions user, Profile.Leg leg, List<String> includes,

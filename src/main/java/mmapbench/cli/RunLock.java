@@ -41,6 +41,9 @@ final class RunLock implements AutoCloseable {
         FileLock lock;
         try {
             lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // This very process holds it already.
+            lock = null;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;

@@ -20,12 +20,21 @@ public enum Api {
         this.mapped = mapped;
     }
 
-    /** The API whose method JMH is about to run. */
+    /**
+     * What a control method's name ends with: {@code fileChannelControl} is {@code fileChannel} measured a
+     * second time, as its own benchmark, so that every run has a same-against-same comparison.
+     */
+    public static final String CONTROL_SUFFIX = "Control";
+
+    /** The API whose method JMH is about to run (a control method runs its API). */
     public static Api of(BenchmarkParams params) {
         return ofMethod(params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1));
     }
 
     public static Api ofMethod(String method) {
+        if (method.endsWith(CONTROL_SUFFIX)) {
+            method = method.substring(0, method.length() - CONTROL_SUFFIX.length());
+        }
         for (Api api : values()) {
             if (api.method.equals(method)) {
                 return api;

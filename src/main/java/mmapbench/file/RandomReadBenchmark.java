@@ -145,6 +145,16 @@ public class RandomReadBenchmark extends FileBenchmark {
         return last = direct.getLong(0);
     }
 
+    /**
+     * The control: {@link #fileChannel} again, as its own benchmark, measured like every other
+     * row. It must come out at 1x against {@code fileChannel}; how far it strays is this run's noise floor.
+     */
+    @Benchmark
+    public long fileChannelControl() throws IOException {
+        Blocks.readFully(h.channel(), direct, nextOffset());
+        return last = direct.getLong(0);
+    }
+
     @Benchmark
     public long bufferedStream() throws IOException {
         h.inputStream().seek(nextOffset());

@@ -105,6 +105,12 @@ public class RandomWriteBenchmark extends FileBenchmark {
         Blocks.writeFully(h.channel(), direct, cursor.next());
     }
 
+    /** The control: {@link #fileChannel} again, as its own benchmark; it must come out at 1x. */
+    @Benchmark
+    public void fileChannelControl() throws IOException {
+        Blocks.writeFully(h.channel(), direct, cursor.next());
+    }
+
     @Benchmark
     public void bufferedStream() throws IOException {
         h.outputStream().seek(cursor.next());

@@ -106,6 +106,13 @@ public class SequentialReadBenchmark extends FileBenchmark {
         return direct.getLong(0);
     }
 
+    /** The control: {@link #fileChannel} again, as its own benchmark; it must come out at 1x. */
+    @Benchmark
+    public long fileChannelControl() throws IOException {
+        Blocks.readFully(h.channel(), direct, cursor.advance());
+        return direct.getLong(0);
+    }
+
     @Benchmark
     public long bufferedStream() throws IOException {
         if (cursor.advance() == 0) {

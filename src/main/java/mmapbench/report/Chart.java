@@ -1,12 +1,15 @@
 package mmapbench.report;
 
+import mmapbench.file.Question;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -14,29 +17,35 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The speed-ups as a PNG, drawn with XChart: one panel per question, a bar per mapped/other pair
- * for each block size and cache state, on a log axis with the 10x and 1x lines marked.
+ * The decisive speed-ups as a PNG, drawn with XChart: one panel per question, each group's
+ * decisive pair a point with its 95% interval as an error bar. The axis is logarithmic and
+ * centred on 1x (no difference): a ratio of 10 and one of 0.1 lie equally far from it, above for
+ * a faster mapping, below for a slower one, and no bar is drawn up from an arbitrary floor.
+ * XChart draws error bars on linear axes only, so the points are log10(ratio) on a linear axis
+ * whose tick labels are the ratios ("1/10x", "1x", "10x"); the interval is symmetric on that
+ * scale, which is the scale it was computed on. Decided pairs are filled dark circles, pairs on
+ * a border purple diamonds, undecided ones light grey crosses; variants (not counted for the
+ * claim) green triangles.
  */
 public final class Chart {
 
     private static final int PANEL_WIDTH = 1150;
-    private static final int PANEL_HEIGHT = 480;
+    private static final int PANEL_HEIGHT = 520;
 
     private Chart() {
     }
 
-    public static void write(List<Verdict.Comparison> comparisons, Path png) throws IOException {
+    public static void write(List<Comparison> comparisons, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<BufferedImage> panels = new ArrayList<>();
-        for (String q : Verdict.QUESTIONS) {
-            List<Verdict.Comparison> mine = comparisons.stream().filter(c -> c.question().equals(q)).toList();
+        for (Question q : Question.values()) {
+            List<Comparison> mine = comparisons.stream()
+                    .filter(c -> c.decisive() && c.group().question() == q).sorted((a, b) -> a.group().compareTo(b.group()))
+                    .toList();
             if (!mine.isEmpty()) {
                 panels.add(BitmapEncoder.getBufferedImage(panel(q, mine)));
             }
@@ -57,46 +66,83 @@ public final class Chart {
         ImageIO.write(all, "png", png.toFile());
     }
 
-    private static CategoryChart panel(String question, List<Verdict.Comparison> comparisons) {
-        Set<String> groups = new LinkedHashSet<>();
-        Map<String, Map<String, Double>> series = new LinkedHashMap<>();
-        for (Verdict.Comparison c : comparisons) {
-            groups.add(c.group());
-            series.computeIfAbsent(c.mapped() + " / " + c.other(), k -> new LinkedHashMap<>()).put(c.group(), c.ratio());
-        }
+    private static CategoryChart panel(Question question, List<Comparison> comparisons) {
+        List<String> x = comparisons.stream().map(c -> c.group().label()).toList();
         CategoryChart chart = new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .title(question + ": mapped speed-up (other API's time / mapped API's time)")
-                .xAxisTitle("block size, cache state").yAxisTitle("speed-up (log)").build();
+                .title(FirstScreen.words(question) + " (the lecture: " + question.claim().label
+                        + "): other API's time / mapped API's, 95% interval")
+                .xAxisTitle("block size, cache state").yAxisTitle("speed-up of the mapping (log scale)").build();
         org.knowm.xchart.style.CategoryStyler st = chart.getStyler();
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setLegendFont(st.getLegendFont().deriveFont(11f));
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setOverlapped(false);
-        chart.getStyler().setXAxisLabelRotation(20);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setOverlapped(true);
+        st.setXAxisLabelRotation(30);
         st.setChartTitleFont(st.getChartTitleFont().deriveFont(14f));
-        // XChart's bars on a log axis need explicit bounds (else it counts the bars' base, 0, as data).
-        double min = Math.min(1, comparisons.stream().mapToDouble(Verdict.Comparison::ratio).min().orElse(1));
-        double max = Math.max(10, comparisons.stream().mapToDouble(Verdict.Comparison::ratio).max().orElse(10));
-        st.setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
-        st.setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
-        List<String> x = new ArrayList<>(groups);
-        series.forEach((name, values) -> {
-            List<Double> y = new ArrayList<>();
-            for (String group : x) {
-                // A missing pair gets 1 (no bar on a log axis starting at 1 is as good as none).
-                y.add(values.getOrDefault(group, 1.0));
-            }
-            chart.addSeries(name, x, y);
-        });
-        for (double line : new double[]{10, 1}) {
-            CategorySeries s = chart.addSeries(line == 10 ? "10x (the lecture's claim)" : "1x (no difference)", x,
-                    new ArrayList<>(Collections.nCopies(x.size(), line)));
-            s.setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
-            s.setLineColor(line == 10 ? Color.RED : Color.DARK_GRAY);
-            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        st.setErrorBarsColorSeriesColor(true);
+        st.setMarkerSize(10);
+        double lo = Math.log10(RatioClass.SAME_MIN);
+        double hi = Math.log10(10);
+        for (Comparison c : comparisons) {
+            Interval i = c.interval();
+            lo = Math.min(lo, Math.log10(i.bounded() ? i.low() : i.ratio()));
+            hi = Math.max(hi, Math.log10(i.bounded() ? i.high() : i.ratio()));
         }
+        double span = Math.max(Math.abs(Math.floor(lo * 2) / 2), Math.abs(Math.ceil(hi * 2) / 2));
+        // Centred on 1x, so that faster and slower by the same factor look the same size.
+        st.setYAxisMin(-span);
+        st.setYAxisMax(span);
+        // Below 1x as "1/3x" rather than "0.333x": a slower mapping reads as plainly as a faster one.
+        st.setyAxisTickLabelsFormattingFunction(v -> v >= -1e-9 ? Report.fmt(Math.pow(10, v)) + "x"
+                : "1/" + Report.fmt(Math.pow(10, -v)) + "x");
+        line(chart, x, 1, "1x: no difference", Color.DARK_GRAY, false);
+        line(chart, x, 10, "10x: the lecture's claim", Color.RED, false);
+        line(chart, x, RatioClass.TEN_X_MIN, "class thresholds (0.8, 1.25, 7.5)", Color.LIGHT_GRAY, true);
+        line(chart, x, RatioClass.FASTER_MIN, null, Color.LIGHT_GRAY, true);
+        line(chart, x, RatioClass.SAME_MIN, null, Color.LIGHT_GRAY, true);
+        points(chart, x, comparisons, "decided", c -> c.group().variant().plain() && c.verdict() != RatioClass.UNDECIDED
+                && c.verdict() != RatioClass.BORDERLINE, new Color(20, 60, 150), SeriesMarkers.CIRCLE);
+        points(chart, x, comparisons, "on the border", c -> c.group().variant().plain()
+                && c.verdict() == RatioClass.BORDERLINE, new Color(130, 40, 160), SeriesMarkers.DIAMOND);
+        points(chart, x, comparisons, "undecided", c -> c.group().variant().plain()
+                && c.verdict() == RatioClass.UNDECIDED, new Color(170, 170, 170), SeriesMarkers.CROSS);
+        points(chart, x, comparisons, "variant (not counted)", c -> !c.group().variant().plain(),
+                new Color(30, 140, 60), SeriesMarkers.TRIANGLE_UP);
         return chart;
+    }
+
+    private static void points(CategoryChart chart, List<String> x, List<Comparison> comparisons, String name,
+                               Predicate<Comparison> mine, Color color, org.knowm.xchart.style.markers.Marker marker) {
+        if (comparisons.stream().noneMatch(mine)) {
+            return;
+        }
+        List<Double> y = new ArrayList<>();
+        List<Double> error = new ArrayList<>();
+        for (Comparison c : comparisons) {
+            Interval i = c.interval();
+            boolean in = mine.test(c);
+            y.add(in ? Math.log10(i.ratio()) : Double.NaN);
+            error.add(in && i.bounded() ? Math.log10(i.high() / i.ratio()) : 0.0);
+        }
+        CategorySeries s = chart.addSeries(name, x, y, error);
+        s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(color);
+        s.setLineColor(color);
+    }
+
+    private static void line(CategoryChart chart, List<String> x, double ratio, String name, Color color,
+                             boolean dashed) {
+        CategorySeries s = chart.addSeries(name == null ? ratio + "x" : name, x,
+                new ArrayList<>(Collections.nCopies(x.size(), Math.log10(ratio))));
+        s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        s.setLineColor(color);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(name != null);
+        if (dashed) {
+            s.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+        }
     }
 }

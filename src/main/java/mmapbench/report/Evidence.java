@@ -1,10 +1,13 @@
 package mmapbench.report;
 
+import mmapbench.file.Api;
+import mmapbench.file.Question;
 import mmapbench.profile.IoProfiler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What each file row did to memory and the device, from {@code IoProfiler}'s secondary metrics,
@@ -20,7 +23,7 @@ public final class Evidence {
     private static final String PMD = IoProfiler.PMD;
 
     /** Per operation; NaN where the run had no profiler. */
-    public record Line(String question, String group, String api, double minorFaults, double majorFaults,
+    public record Line(Question question, Group group, Api api, double minorFaults, double majorFaults,
                        double readBytes, double writeBytes, double pmdMappedMiB, String suspect) {
     }
 
@@ -30,21 +33,22 @@ public final class Evidence {
     public static List<Line> of(List<Row> rows) {
         List<Line> out = new ArrayList<>();
         for (Row r : rows) {
-            if (!Verdict.QUESTIONS.contains(r.question()) || !r.secondary().containsKey(MINOR)) {
+            Optional<Group> group = Group.of(r);
+            if (!r.judgeable() || group.isEmpty() || !r.secondary().containsKey(MINOR)) {
                 continue;
             }
             double minor = r.secondary().getOrDefault(MINOR, Double.NaN);
             double major = r.secondary().getOrDefault(MAJOR, Double.NaN);
             double read = r.secondary().getOrDefault(READ, Double.NaN);
             double write = r.secondary().getOrDefault(WRITE, Double.NaN);
-            out.add(new Line(r.question(), Verdict.group(r), r.api(), minor, major, read, write,
+            out.add(new Line(group.get().question(), group.get(), r.api().orElseThrow(), minor, major, read, write,
                     r.secondary().getOrDefault(PMD, Double.NaN), suspect(r, minor + major, read)));
         }
         return out;
     }
 
     static String suspect(Row r, double faults, double read) {
-        boolean reads = r.question().endsWith("Read");
+        boolean reads = r.fileQuestion().map(q -> !q.writes).orElse(false);
         String cache = r.param("cache");
         long block = r.param("blockSize").isEmpty() ? 0 : Long.parseLong(r.param("blockSize"));
         if (reads && cache.equals("COLD") && read == 0) {
@@ -54,7 +58,7 @@ public final class Evidence {
         if (reads && !cache.equals("COLD") && read > Math.max(0.01 * block, 512)) {
             return String.format(Locale.ROOT, "%s, yet %.1f B/op came from the device", cache, read);
         }
-        if (reads && cache.equals("HOT") && Verdict.MAPPED.contains(r.api()) && faults > 0.001) {
+        if (reads && cache.equals("HOT") && r.mapped() && faults > 0.001) {
             return String.format(Locale.ROOT, "HOT, yet %.3f page faults/op", faults);
         }
         return "";

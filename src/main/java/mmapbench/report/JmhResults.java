@@ -3,6 +3,8 @@ package mmapbench.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import mmapbench.file.Api;
+import mmapbench.file.Question;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads JMH's JSON result format (what {@code -rf json} writes) with Jackson. */
 public final class JmhResults {
@@ -74,10 +77,11 @@ public final class JmhResults {
     }
 
     private static Row row(String benchmark, JsonNode r) {
+        Optional<Question> question = Question.ofBenchmark(benchmark);
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        String cls = benchmark.substring(0, benchmark.lastIndexOf('.'));
-        cls = cls.substring(cls.lastIndexOf('.') + 1);
-        String question = cls.endsWith("Benchmark") ? cls.substring(0, cls.length() - "Benchmark".length()) : cls;
+        boolean control = question.isPresent() && method.endsWith(Row.CONTROL);
+        Optional<Api> api = question.isEmpty() ? Optional.empty()
+                : api(control ? method.substring(0, method.length() - Row.CONTROL.length()) : method);
         Map<String, String> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = r.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -88,12 +92,19 @@ public final class JmhResults {
         double toNanos = nanosPer(unit);
         double score = number(pm.get("score")) * toNanos;
         double error = number(pm.get("scoreError")) * toNanos;
-        double low = score;
-        double high = score;
-        JsonNode ci = pm.path("scoreConfidence");
-        if (ci.isArray() && ci.size() == 2 && Double.isFinite(number(ci.get(0))) && Double.isFinite(number(ci.get(1)))) {
-            low = number(ci.get(0)) * toNanos;
-            high = number(ci.get(1)) * toNanos;
+        List<List<Double>> forks = new ArrayList<>();
+        for (JsonNode fork : pm.path("rawData")) {
+            List<Double> iterations = new ArrayList<>();
+            for (JsonNode x : fork) {
+                iterations.add(number(x) * toNanos);
+            }
+            if (!iterations.isEmpty()) {
+                forks.add(List.copyOf(iterations));
+            }
+        }
+        if (forks.isEmpty() && !Double.isNaN(score)) {
+            // No raw data (an old or hand-made file): the score is one fork of one iteration.
+            forks.add(List.of(score));
         }
         Map<String, Double> percentiles = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = pm.path("scorePercentiles").fields(); it.hasNext(); ) {
@@ -105,8 +116,17 @@ public final class JmhResults {
             Map.Entry<String, JsonNode> e = it.next();
             secondary.put(e.getKey(), number(e.getValue().get("score")));
         }
-        return new Row(benchmark, question, method, r.path("mode").asText(), params, score, error, low, high, unit,
-                percentiles, secondary);
+        return new Row(benchmark, question, api, control, r.path("mode").asText(), r.path("threads").asInt(1), params,
+                score, error, unit, List.copyOf(forks), percentiles, secondary);
+    }
+
+    /** A file benchmark method that names no API (a method added after this report) is left out, not fatal. */
+    private static Optional<Api> api(String method) {
+        try {
+            return Optional.of(Api.ofMethod(method));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** JMH writes NaN as a string. */

@@ -3,17 +3,19 @@ package mmapbench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import mmapbench.fio.Fio;
+import mmapbench.file.Api;
+import mmapbench.file.Question;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns one JMH result file of this suite into a verdict a person can read: a Markdown report, a
@@ -25,19 +27,32 @@ public final class Report {
     public static final String VERDICT = "verdict.json";
     public static final String CHART = "chart.png";
 
+    /** A row whose iterations trend, as verdict.json and the report list it. */
+    public record Unsteady(Group group, String method, String what, String fix) {
+    }
+
     private final Path source;
     private final List<Row> rows;
     private final Map<String, Object> environment;
-    private final List<Verdict.Comparison> comparisons;
+    /** How far the run got; null for a result file without a status (older runs, runs by hand). */
+    private final RunStatus status;
+    private final List<Skipped> skipped;
+    private final List<Measured> measured;
+    private final List<Comparison> comparisons;
     private final List<Verdict.QuestionVerdict> verdicts;
+    private final Control control;
     private final List<Ipc.Latency> latencies;
 
     private Report(Path source, List<Row> rows) {
         this.source = source;
         this.rows = rows;
         this.environment = Environment.beside(source);
-        this.comparisons = Verdict.compare(rows);
-        this.verdicts = Verdict.judge(rows, comparisons);
+        this.status = RunStatus.beside(source);
+        this.skipped = Skipped.of(rows);
+        this.measured = Measured.of(rows);
+        this.comparisons = Verdict.compare(measured);
+        this.verdicts = Verdict.judge(measured, comparisons);
+        this.control = Control.of(measured);
         this.latencies = Ipc.latencies(rows);
     }
 
@@ -45,12 +60,30 @@ public final class Report {
         return new Report(resultFile, JmhResults.read(resultFile));
     }
 
-    List<Verdict.Comparison> comparisons() {
+    List<Comparison> comparisons() {
         return comparisons;
     }
 
+    /** The plain verdict per question, in Question order. */
     List<Verdict.QuestionVerdict> verdicts() {
-        return verdicts;
+        return verdicts.stream().filter(v -> v.variant().plain()).toList();
+    }
+
+    List<Verdict.QuestionVerdict> variantVerdicts() {
+        return verdicts.stream().filter(v -> !v.variant().plain()).toList();
+    }
+
+    Control control() {
+        return control;
+    }
+
+    List<Skipped> skipped() {
+        return skipped;
+    }
+
+    List<Unsteady> unsteady() {
+        return measured.stream().filter(m -> m.unsteady().isPresent()).map(m -> new Unsteady(m.group(),
+                m.row().method(), m.unsteady().get(), Steadiness.FIX)).toList();
     }
 
     Map<String, Object> environment() {
@@ -81,10 +114,21 @@ public final class Report {
     Map<String, Object> verdictJson() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("source", source.getFileName().toString());
-        v.put("thresholds", Map.of("tenX", Verdict.TEN_X_MIN, "faster", Verdict.FASTER_MIN, "same", Verdict.SAME_MIN));
-        v.put("partial", verdicts.stream().anyMatch(Verdict.QuestionVerdict::partial));
+        v.put("trusted", !control.present() || control.passed());
+        v.put("confidence", Interval.CONFIDENCE);
+        v.put("thresholds", Map.of("tenX", RatioClass.TEN_X_MIN, "faster", RatioClass.FASTER_MIN, "same",
+                RatioClass.SAME_MIN, "borderWidth", RatioClass.BORDER_WIDTH));
+        v.put("partial", verdicts().stream().anyMatch(Verdict.QuestionVerdict::partial)
+                || status != null && status.partial());
+        v.put("run", status);
         v.put("environment", environment);
-        v.put("questions", verdicts);
+        v.put("skipped", skipped);
+        v.put("control", Map.of("present", control.present(), "passed", control.passed(), "noiseFloor",
+                control.floor(), "misses", control.misses(), "allowedMisses", control.allowedMisses(), "pairs",
+                control.pairs()));
+        v.put("unsteady", unsteady());
+        v.put("questions", verdicts());
+        v.put("variants", variantVerdicts());
         v.put("comparisons", comparisons);
         v.put("evidence", Evidence.of(rows));
         v.put("ipc", latencies);
@@ -95,46 +139,58 @@ public final class Report {
     String markdown(String chartNote) {
         StringBuilder md = new StringBuilder();
         md.append("# mmap-bench: is a mapped file ~10x faster for random I/O, and slower for sequential?\n\n");
+        if (status != null && status.partial()) {
+            md.append(status.warning()).append("\n\n");
+        }
+        if (control.present() && !control.passed()) {
+            md.append("**This run's verdict is not to be trusted: its control failed.** The same API measured twice"
+                    + " differs more than the intervals allow, so the speed-ups below may be noise. Run again, on a"
+                    + " quieter machine.\n\n");
+        }
         md.append("Results: `").append(source.getFileName()).append("`");
         md.append(environment.isEmpty() ? " (no " + Environment.FILE + " beside it: the machine is unknown)" : "");
-        md.append("\n\n");
+        md.append(".\n\n");
+        if (!skipped.isEmpty()) {
+            md.append(skippedLine()).append("\n\n");
+        }
+        md.append(FirstScreen.of(verdicts(), comparisons, control, unsteady().size(), measured.size()));
+        md.append("## How to read it\n\n");
+        md.append("Speed-up = the non-mapped API's time per operation / the mapped API's (above 1: the mapping is"
+                + " faster). Each row's forks are its independent samples (JMH's forks differ more than the iterations"
+                + " within one): per fork the log of its mean time, the ratio from the difference of the two rows' mean"
+                + " logs, its 95% interval from the fork-to-fork variance, pooled over the rows of the same question"
+                + " and cache state (empirical Bayes, Welch–Satterthwaite degrees of freedom). The interval never"
+                + " reaches 0 or infinity. Classes: ").append(RatioClass.DESCRIPTION).append(".\n\n");
         if (!environment.isEmpty()) {
             md.append("| machine | |\n|---|---|\n");
             environment.forEach((k, val) -> md.append("| ").append(k).append(" | ").append(val).append(" |\n"));
             md.append('\n');
         }
-        md.append("Speed-up = the non-mapped API's time per operation / the mapped API's (above 1: the mapping is"
-                + " faster). Its interval runs from the worst to the best ends of JMH's 99.9% confidence intervals."
-                + " Classes: ").append(Verdict.THRESHOLDS).append(".\n\n");
-
-        md.append("## Verdict\n\n");
-        md.append("| question | the lecture says | on this machine | rows for | rows against | undecided |\n");
-        md.append("|---|---|---|---|---|---|\n");
-        for (Verdict.QuestionVerdict q : verdicts) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | **%s**%s | %d | %d | %d |%n", q.question(), q.expected(),
-                    q.verdict(), q.partial() ? " (partial)" : "", q.supporting().size(), q.contradicting().size(),
-                    q.undecided().size()));
+        md.append("## Every pair\n\n");
+        for (Verdict.QuestionVerdict q : verdicts()) {
+            pairs(md, q.question(), q.question().label() + ": " + q.answer().label, Variant.PLAIN);
         }
-        md.append('\n');
-        for (Verdict.QuestionVerdict q : verdicts) {
-            if (q.partial()) {
-                md.append("- ").append(q.question()).append(" is partial: ").append(q.missing().contains(Verdict.NO_RESULTS)
-                        ? "no results" : "missing " + String.join(", ", q.missing())).append(".\n");
+        if (!variantVerdicts().isEmpty()) {
+            md.append("## Variants, each on its own\n\n");
+            md.append("Never counted for or against the claim: each variant answers its own question, against the"
+                    + " non-mapped APIs' rows of the same variant (or their plain rows, for settings only a mapping"
+                    + " takes, such as madvise).\n\n");
+            for (Verdict.QuestionVerdict v : variantVerdicts()) {
+                md.append("### ").append(v.question().label()).append(", ").append(v.variant().label()).append("\n\n");
+                md.append(FirstScreen.headline(v, control)).append("\n\n");
+                for (Comparison c : comparisons) {
+                    if (c.decisive() && c.group().question() == v.question() && c.group().variant().equals(v.variant())) {
+                        md.append("- ").append(FirstScreen.sentence(c)).append('\n');
+                    }
+                }
+                md.append('\n');
+                pairs(md, v.question(), null, v.variant());
             }
         }
-        md.append('\n');
-        for (Verdict.QuestionVerdict q : verdicts) {
-            if (q.supporting().isEmpty() && q.contradicting().isEmpty() && q.undecided().isEmpty()) {
-                continue;
-            }
-            md.append("### ").append(q.question()).append(": ").append(q.verdict()).append("\n\n");
-            list(md, "For the claim", q.supporting());
-            list(md, "Against it", q.contradicting());
-            list(md, "Undecided", q.undecided());
-        }
-
+        controlSection(md);
+        steadinessSection(md);
         md.append("## Times per operation\n\n");
-        for (String question : Verdict.QUESTIONS) {
+        for (Question question : Question.values()) {
             times(md, question);
         }
         List<Evidence.Line> evidence = Evidence.of(rows);
@@ -148,9 +204,10 @@ public final class Report {
             md.append("| question | block, cache | API | minor faults | major faults | device read (B) |"
                     + " device write (B) | 2 MiB-mapped (MiB) | suspect |\n|---|---|---|---|---|---|---|---|---|\n");
             for (Evidence.Line e : evidence) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", e.question(),
-                        e.group(), e.api(), fmt(e.minorFaults()), fmt(e.majorFaults()), fmt(e.readBytes()),
-                        fmt(e.writeBytes()), fmt(e.pmdMappedMiB()), e.suspect()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        e.question().label(), e.group().label(), e.api().method, fmt(e.minorFaults()),
+                        fmt(e.majorFaults()), fmt(e.readBytes()), fmt(e.writeBytes()), fmt(e.pmdMappedMiB()),
+                        e.suspect()));
             }
             md.append('\n');
         }
@@ -182,6 +239,70 @@ public final class Report {
         return md.toString();
     }
 
+    String skippedLine() {
+        Map<String, Long> byWhy = new LinkedHashMap<>();
+        for (Skipped s : skipped) {
+            byWhy.merge(s.why(), 1L, Long::sum);
+        }
+        StringBuilder line = new StringBuilder("**" + skipped.size() + " of " + rows.size() + " rows skipped**: ");
+        List<String> parts = new ArrayList<>();
+        byWhy.forEach((why, n) -> parts.add(n + " with " + why + " ("
+                + String.join(", ", skipped.stream().filter(s -> s.why().equals(why)).limit(3)
+                .map(s -> "`" + s.benchmark().substring(s.benchmark().lastIndexOf('.', s.benchmark().lastIndexOf('.') - 1) + 1)
+                        + (s.params().isEmpty() ? "" : " " + s.params()) + "`").toList())
+                + (n > 3 ? ", ..." : "") + ")"));
+        return line.append(String.join("; ", parts)).append('.').toString();
+    }
+
+    private void pairs(StringBuilder md, Question question, String title, Variant variant) {
+        List<Comparison> mine = comparisons.stream()
+                .filter(c -> c.group().question() == question && c.group().variant().equals(variant)).toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        if (title != null) {
+            md.append("### ").append(title).append("\n\n");
+        }
+        md.append("| block, cache | mapped / other | speed-up [95%] | class | |\n|---|---|---|---|---|\n");
+        for (Comparison c : mine) {
+            md.append(String.format(Locale.ROOT, "| %s | %s / %s | %s | %s | %s |%n", c.group().label(),
+                    c.mapped().method, c.other().method, c.figure(), c.verdictLabel(),
+                    (c.decisive() ? "decisive" : "") + (c.steady() ? "" : " unsteady")));
+        }
+        md.append('\n');
+    }
+
+    private void controlSection(StringBuilder md) {
+        md.append("## Control: the same API against itself\n\n").append(control.summary()).append("\n\n");
+        if (!control.present()) {
+            return;
+        }
+        md.append("| question | block, cache | API / its twin [95%] | class |\n|---|---|---|---|\n");
+        for (Control.Pair p : control.pairs()) {
+            Interval i = p.interval();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %sx [%s–%s] | %s |%n", p.group().question().label(),
+                    p.group().label(), fmt(i.ratio()), fmt(i.low()), fmt(i.high()), p.verdict().label));
+        }
+        md.append('\n');
+    }
+
+    private void steadinessSection(StringBuilder md) {
+        List<Unsteady> flagged = unsteady();
+        md.append("## Steadiness\n\n");
+        if (flagged.isEmpty()) {
+            md.append("Every row's iterations are steady within its forks.\n\n");
+            return;
+        }
+        md.append("These rows' iterations still move within a fork: they measure their own warm-up as much as the API."
+                + " Fix: ").append(Steadiness.FIX).append(".\n\n");
+        md.append("| question | block, cache | method | what moves |\n|---|---|---|---|\n");
+        for (Unsteady u : flagged) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", u.group().question().label(),
+                    u.group().label(), u.method(), u.what()));
+        }
+        md.append('\n');
+    }
+
     /** Java's time per operation over fio's, for the engine the API stands on: Java's own overhead. */
     String fioSection() {
         Path file = source.toAbsolutePath().resolveSibling(Fio.FILE);
@@ -200,18 +321,18 @@ public final class Report {
                 + " Java adds nothing; the excess is Java's own overhead.\n\n");
         md.append("| question | block, cache | API | Java (ns/op) | fio engine | fio (ns/op) | Java / fio |\n");
         md.append("|---|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            if (!Verdict.QUESTIONS.contains(r.question()) || !r.param("advice").matches("|NORMAL")
-                    || !r.param("forceEvery").matches("|0") || r.param("blockSize").isEmpty()) {
+        for (Measured m : measured) {
+            Row r = m.row();
+            if (!m.group().variant().plain() || r.control()) {
                 continue;
             }
-            String engine = Verdict.MAPPED.contains(r.api()) ? "mmap" : "psync";
+            String engine = r.mapped() ? "mmap" : "psync";
             for (Fio.Result f : fio) {
                 Fio.Job j = f.job();
-                if (j.question().label().equals(r.question()) && j.engine().equals(engine) && j.cache().equals(r.param("cache"))
-                        && String.valueOf(j.blockSize()).equals(r.param("blockSize"))) {
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.question(),
-                            Verdict.group(r), r.api(), fmt(r.score()), engine,
+                if (j.question() == m.group().question() && j.engine().equals(engine)
+                        && j.cache().equals(m.group().cache().name()) && j.blockSize() == m.group().blockSize()) {
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", m.group().question().label(),
+                            m.group().label(), r.api().orElseThrow().method, fmt(r.score()), engine,
                             f.error() == null ? fmt(f.nsPerOp()) : "failed: " + f.error(),
                             f.error() == null ? fmt(r.score() / f.nsPerOp()) : ""));
                 }
@@ -220,42 +341,33 @@ public final class Report {
         return md.append('\n').toString();
     }
 
-    private static void list(StringBuilder md, String title, List<String> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        md.append(title).append(":\n\n");
-        for (String i : items) {
-            md.append("- ").append(i).append('\n');
-        }
-        md.append('\n');
-    }
-
-    private void times(StringBuilder md, String question) {
-        List<Row> mine = rows.stream().filter(r -> r.question().equals(question) && !Double.isNaN(r.score())).toList();
+    private void times(StringBuilder md, Question question) {
+        List<Measured> mine = measured.stream().filter(m -> m.group().question() == question).toList();
         if (mine.isEmpty()) {
             return;
         }
-        Set<String> groups = new LinkedHashSet<>();
-        for (Verdict.Comparison c : comparisons) {
-            if (c.question().equals(question)) {
-                groups.add(c.group());
-            }
+        Set<Group> groups = new TreeSet<>();
+        mine.forEach(m -> groups.add(m.group()));
+        List<String> methods = new ArrayList<>();
+        for (Api api : Api.values()) {
+            methods.add(api.method);
         }
-        for (Row r : mine) {
-            groups.add(Verdict.group(r));
+        if (mine.stream().anyMatch(m -> m.row().control())) {
+            methods.add(Api.FILE_CHANNEL.method + Row.CONTROL);
         }
-        List<String> apis = new ArrayList<>(Verdict.MAPPED);
-        apis.addAll(Verdict.OTHERS);
-        md.append("### ").append(question).append(" (").append(mine.getFirst().unit()).append(", ± JMH's error)\n\n");
-        md.append("| block, cache | ").append(String.join(" | ", apis)).append(" |\n");
-        md.append("|---|").append("---|".repeat(apis.size())).append('\n');
-        double unit = JmhResults.nanosPer(mine.getFirst().unit());
-        for (String g : groups) {
-            md.append("| ").append(g).append(" |");
-            for (String api : apis) {
-                Row r = mine.stream().filter(x -> x.api().equals(api) && Verdict.group(x).equals(g)).findFirst().orElse(null);
-                md.append(r == null ? " |" : String.format(Locale.ROOT, " %s ± %s |", fmt(r.score() / unit), fmt(r.error() / unit)));
+        String unitName = mine.getFirst().row().unit();
+        md.append("### ").append(question.label()).append(" (").append(unitName)
+                .append(", ± JMH's error; forks × iterations)\n\n");
+        md.append("| block, cache | ").append(String.join(" | ", methods)).append(" |\n");
+        md.append("|---|").append("---|".repeat(methods.size())).append('\n');
+        double unit = JmhResults.nanosPer(unitName);
+        for (Group g : groups) {
+            md.append("| ").append(g.label()).append(" |");
+            for (String method : methods) {
+                Row r = mine.stream().filter(m -> m.group().equals(g) && m.row().method().equals(method))
+                        .map(Measured::row).findFirst().orElse(null);
+                md.append(r == null ? " |" : String.format(Locale.ROOT, " %s ± %s (%d×%d) |", fmt(r.score() / unit),
+                        fmt(r.error() / unit), r.forks().size(), r.forks().getFirst().size()));
             }
             md.append('\n');
         }

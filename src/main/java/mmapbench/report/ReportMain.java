@@ -1,5 +1,7 @@
 package mmapbench.report;
 
+import mmapbench.file.Api;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,34 +71,41 @@ public final class ReportMain {
         }
         md.append("## Verdicts\n\n| question | A | B |\n|---|---|---|\n");
         for (int i = 0; i < ra.verdicts().size(); i++) {
-            md.append("| ").append(ra.verdicts().get(i).question()).append(" | ").append(ra.verdicts().get(i).verdict())
-                    .append(" | ").append(rb.verdicts().get(i).verdict()).append(" |\n");
+            md.append("| ").append(ra.verdicts().get(i).question().label()).append(" | ")
+                    .append(answer(ra, ra.verdicts().get(i))).append(" | ").append(answer(rb, rb.verdicts().get(i)))
+                    .append(" |\n");
         }
         md.append("\n## Speed-ups, group by group\n\n");
         md.append("| question | block, cache | mapped / other | A | B | what changed |\n|---|---|---|---|---|---|\n");
-        Map<String, Verdict.Comparison> inB = new HashMap<>();
-        for (Verdict.Comparison c : rb.comparisons()) {
-            inB.put(key(c), c);
+        Map<Key, Comparison> inB = new HashMap<>();
+        for (Comparison c : rb.comparisons()) {
+            inB.put(Key.of(c), c);
         }
-        Map<String, Verdict.Comparison> inA = new HashMap<>();
-        for (Verdict.Comparison c : ra.comparisons()) {
-            inA.put(key(c), c);
-            Verdict.Comparison cb = inB.get(key(c));
-            md.append(line(c, c, cb));
+        Map<Key, Comparison> inA = new HashMap<>();
+        for (Comparison c : ra.comparisons()) {
+            inA.put(Key.of(c), c);
+            md.append(line(c, c, inB.get(Key.of(c))));
         }
-        for (Verdict.Comparison c : rb.comparisons()) {
-            if (!inA.containsKey(key(c))) {
+        for (Comparison c : rb.comparisons()) {
+            if (!inA.containsKey(Key.of(c))) {
                 md.append(line(c, null, c));
             }
         }
         return md.toString();
     }
 
-    private static String key(Verdict.Comparison c) {
-        return c.question() + "|" + c.group() + "|" + c.mapped() + "|" + c.other();
+    /** What makes a pair the same pair in two runs. */
+    private record Key(Group group, Api mapped, Api other) {
+        static Key of(Comparison c) {
+            return new Key(c.group(), c.mapped(), c.other());
+        }
     }
 
-    private static String line(Verdict.Comparison id, Verdict.Comparison a, Verdict.Comparison b) {
+    private static String answer(Report r, Verdict.QuestionVerdict v) {
+        return v.answer().label + (r.control().present() && !r.control().passed() ? " (control failed)" : "");
+    }
+
+    private static String line(Comparison id, Comparison a, Comparison b) {
         String change;
         if (a == null || b == null) {
             change = a == null ? "only in B" : "only in A";
@@ -105,12 +114,8 @@ public final class ReportMain {
         } else {
             change = a.verdict().label + " → " + b.verdict().label;
         }
-        return String.format(Locale.ROOT, "| %s | %s | %s / %s | %s | %s | %s |%n", id.question(), id.group(),
-                id.mapped(), id.other(), a == null ? "" : ratio(a), b == null ? "" : ratio(b), change);
+        return String.format(Locale.ROOT, "| %s | %s | %s / %s | %s | %s | %s |%n", id.group().question().label(),
+                id.group().label(), id.mapped().method, id.other().method, a == null ? "" : a.figure(),
+                b == null ? "" : b.figure(), change);
     }
-
-    private static String ratio(Verdict.Comparison c) {
-        return String.format(Locale.ROOT, "%sx [%s–%s]", Report.fmt(c.ratio()), Report.fmt(c.low()), Report.fmt(c.high()));
-    }
-
 }

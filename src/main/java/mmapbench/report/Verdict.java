@@ -1,205 +1,189 @@
 package mmapbench.report;
 
+import mmapbench.file.Api;
+import mmapbench.file.Question;
+import mmapbench.fixture.CacheState;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The lecture's claim, judged row by row: for every group of file results that differ only in the
- * API (same question, block size, cache state and other parameters), the speed-up of each mapped
- * API over each non-mapped one, with an interval from JMH's confidence intervals, classified by
- * fixed thresholds; then a verdict per question.
+ * The lecture's claim, judged group by group. Within a group (same question, block size, cache
+ * state and variant) every mapped API is compared with every non-mapped one ({@link Interval},
+ * {@link RatioClass}). The <em>decisive</em> pair of a group is its faster mapped API against
+ * its fastest non-mapped API (by their estimates): the choice a programmer faces, "should I map
+ * this file or read it the best other way?". Only the decisive pairs of plain groups count for
+ * or against the claim; each variant is tallied on its own; control rows are never API rows.
  */
 public final class Verdict {
 
-    public static final List<String> MAPPED = List.of("mappedBuffer", "memorySegment");
-    public static final List<String> OTHERS = List.of("randomAccessFile", "fileChannel", "bufferedStream");
-    public static final List<String> QUESTIONS = List.of("RandomRead", "RandomWrite", "SequentialRead", "SequentialWrite");
-    public static final List<String> CACHE_STATES = List.of("HOT", "WARM", "COLD");
-
-    /** The classes of a speed-up, and the thresholds between them, as printed in the report. */
-    public enum Class {
-        TEN_X("≈10x or more"),
-        FASTER("mapped faster, well short of 10x"),
-        SAME("no clear difference"),
-        REVERSED("reversed, streams faster"),
-        UNDECIDED("undecided");
+    /** What the rows of one question (and variant) say of the lecture's claim. */
+    public enum Answer {
+        HOLDS("holds"),
+        IN_PART("holds only in part"),
+        ON_THE_BORDER("on the border"),
+        DOES_NOT_HOLD("does not hold"),
+        UNDECIDED("undecided"),
+        NO_DATA("no data");
 
         public final String label;
 
-        Class(String label) {
+        Answer(String label) {
             this.label = label;
         }
     }
 
-    static final String NO_RESULTS = "no results";
-
-    public static final double TEN_X_MIN = 7.5;
-    public static final double FASTER_MIN = 1.25;
-    public static final double SAME_MIN = 0.8;
-
-    public static final String THRESHOLDS = String.format(Locale.ROOT,
-            "≈10x or more: %.2f and above; mapped faster, well short of 10x: %.2f to %.2f; no clear difference:"
-                    + " %.2f to %.2f; reversed, streams faster: below %.2f; undecided: the interval straddles a"
-                    + " threshold (too noisy: run longer)", TEN_X_MIN, FASTER_MIN, TEN_X_MIN, SAME_MIN, FASTER_MIN,
-            SAME_MIN);
-
     /**
-     * One speed-up: {@code mapped} over {@code other} in one group. {@code ratio} is the other
-     * API's time over the mapped one's; {@code low} to {@code high} its interval, from the worst
-     * to the best ends of both confidence intervals.
+     * The claim for one question, and the decisive pairs for it, against it, on the border of it
+     * and undecided.
      */
-    public record Comparison(String question, String group, String mapped, String other, double ratio, double low,
-                             double high, Class verdict) {
-    }
-
-    /** The claim for one question and how the rows bear on it. */
-    public record QuestionVerdict(String question, String expected, String verdict, List<String> supporting,
-                                  List<String> contradicting, List<String> undecided, List<String> missing) {
+    public record QuestionVerdict(Question question, Variant variant, Question.Claim claim, Answer answer,
+                                  List<Comparison> supporting, List<Comparison> contradicting,
+                                  List<Comparison> border, List<Comparison> undecided, List<String> missing) {
         public boolean partial() {
             return !missing.isEmpty();
         }
     }
 
+    static final String NO_RESULTS = "no results";
+
     private Verdict() {
     }
 
-    public static Class classify(double low, double high) {
-        Class a = classOf(low);
-        Class b = classOf(high);
-        return a == b ? a : Class.UNDECIDED;
+    /** The class that bears the claim out for a question. */
+    static RatioClass wanted(Question q) {
+        return q.claim() == Question.Claim.MAPPED_TEN_X_FASTER ? RatioClass.TEN_X : RatioClass.REVERSED;
     }
 
-    static Class classOf(double v) {
-        if (Double.isNaN(v)) {
-            return Class.UNDECIDED;
-        }
-        if (v >= TEN_X_MIN) {
-            return Class.TEN_X;
-        }
-        if (v >= FASTER_MIN) {
-            return Class.FASTER;
-        }
-        if (v >= SAME_MIN) {
-            return Class.SAME;
-        }
-        return Class.REVERSED;
-    }
-
-    /** The parameters that make a group, in the order they are printed. */
-    static String group(Row r) {
-        List<String> parts = new ArrayList<>();
-        parts.add(r.param("blockSize") + " B");
-        parts.add(r.param("cache"));
-        String force = r.param("forceEvery");
-        if (!force.isEmpty()) {
-            parts.add(force.equals("0") ? "page cache" : "force every " + mmapbench.fixture.Sizes.format(Long.parseLong(force)));
-        }
-        String advice = r.param("advice");
-        if (!advice.isEmpty() && !advice.equals("NORMAL") && MAPPED.contains(r.api())) {
-            parts.add("madvise " + advice);
-        }
-        for (Map.Entry<String, String> e : new TreeMap<>(r.params()).entrySet()) {
-            if (!Set.of("blockSize", "cache", "forceEvery", "fileSize", "advice").contains(e.getKey())) {
-                parts.add(e.getKey() + "=" + e.getValue());
+    /** Every mapped-over-other speed-up in the file rows, in group order, decisive pairs marked. */
+    public static List<Comparison> compare(List<Measured> measured) {
+        Map<Group, List<Measured>> byGroup = new TreeMap<>();
+        for (Measured m : measured) {
+            if (!m.row().control()) {
+                byGroup.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m);
             }
-        }
-        if (!r.mode().equals("avgt")) {
-            parts.add(r.mode());
-        }
-        return String.join(", ", parts);
-    }
-
-    /** Every mapped-over-other speed-up in the file rows, grouped and in a stable order. */
-    public static List<Comparison> compare(List<Row> rows) {
-        // question -> group -> api -> row; groups sorted by block size, then cache state order.
-        Map<String, Map<String, Map<String, Row>>> byQuestion = new LinkedHashMap<>();
-        for (String q : QUESTIONS) {
-            byQuestion.put(q, new TreeMap<>(Verdict::groupOrder));
-        }
-        for (Row r : rows) {
-            Map<String, Map<String, Row>> groups = byQuestion.get(r.question());
-            if (groups == null || Double.isNaN(r.score())) {
-                continue;
-            }
-            groups.computeIfAbsent(group(r), g -> new LinkedHashMap<>()).put(r.api(), r);
         }
         List<Comparison> out = new ArrayList<>();
-        byQuestion.forEach((q, groups) -> groups.forEach((g, apis) -> {
-            // The non-mapped APIs take no madvise: a mapping with advice is compared with their plain rows.
-            Map<String, Row> plain = groups.getOrDefault(g.replaceAll(", madvise \\w+", ""), Map.of());
-            for (String m : MAPPED) {
-                for (String o : OTHERS) {
-                    Row mr = apis.get(m);
-                    Row or = apis.getOrDefault(o, plain.get(o));
-                    if (mr == null || or == null) {
-                        continue;
-                    }
-                    double ratio = or.score() / mr.score();
-                    double low = Math.max(0, or.low()) / mr.high();
-                    double high = mr.low() > 0 ? or.high() / mr.low() : Double.POSITIVE_INFINITY;
-                    out.add(new Comparison(q, g, m, o, ratio, low, high, classify(low, high)));
+        byGroup.forEach((g, members) -> {
+            List<Measured> mapped = members.stream().filter(m -> m.row().mapped()).sorted(byApi()).toList();
+            if (mapped.isEmpty()) {
+                return;
+            }
+            List<Measured> others = byGroup.getOrDefault(g.partners(), List.of()).stream()
+                    .filter(m -> !m.row().mapped()).sorted(byApi()).toList();
+            Optional<Measured> fastMapped = mapped.stream().min(Comparator.comparingDouble(m -> m.spread().logMean()));
+            Optional<Measured> fastOther = others.stream().min(Comparator.comparingDouble(m -> m.spread().logMean()));
+            for (Measured m : mapped) {
+                for (Measured o : others) {
+                    Interval i = o.over(m);
+                    RatioClass c = RatioClass.of(i);
+                    boolean decisive = m == fastMapped.get() && o == fastOther.get();
+                    out.add(new Comparison(g, api(m), api(o), i, c, decisive,
+                            m.unsteady().isEmpty() && o.unsteady().isEmpty(),
+                            c == RatioClass.UNDECIDED ? whatWouldDecide(i) : ""));
                 }
             }
-        }));
+        });
         return out;
     }
 
-    private static int groupOrder(String a, String b) {
-        long ba = Long.parseLong(a.substring(0, a.indexOf(' ')));
-        long bb = Long.parseLong(b.substring(0, b.indexOf(' ')));
-        if (ba != bb) {
-            return Long.compare(ba, bb);
-        }
-        int ca = CACHE_STATES.indexOf(a.split(", ")[1]);
-        int cb = CACHE_STATES.indexOf(b.split(", ")[1]);
-        return ca != cb ? Integer.compare(ca, cb) : a.compareTo(b);
+    private static Comparator<Measured> byApi() {
+        return Comparator.comparing(Verdict::api);
     }
 
-    /** The claim's verdict per question, naming the rows for and against it, and what is missing. */
-    public static List<QuestionVerdict> judge(List<Row> rows, List<Comparison> comparisons) {
+    private static Api api(Measured m) {
+        return m.row().api().orElseThrow();
+    }
+
+    /**
+     * For an undecided pair: about how many forks per API would pin the ratio into one class, or
+     * onto a border, at the variance this run observed (the standard error falls as 1/√forks).
+     */
+    static String whatWouldDecide(Interval i) {
+        if (!i.bounded()) {
+            return "no fork-to-fork variation to go by: run at least 2 forks (JMH -f 2)";
+        }
+        double distance = Math.abs(Math.log(i.ratio() / RatioClass.nearestThreshold(i.ratio())));
+        double halfWidth = Math.max(distance, Math.log(RatioClass.BORDER_WIDTH) / 2);
+        double z = Interval.quantile(1e6);
+        int needed = (int) Math.ceil(i.forks() * Math.pow(z * i.standardError() / halfWidth, 2));
+        needed = Math.max(needed, i.forks() + 1);
+        if (needed > 30) {
+            return String.format(Locale.ROOT, "about %d forks per API at this noise: more forks will not do;"
+                    + " find out why the rows vary between forks", needed);
+        }
+        return String.format(Locale.ROOT, "about %d forks per API would decide it (this run: %d)", needed, i.forks());
+    }
+
+    /** Per question, the plain decisive pairs' verdict; then one per question and variant present. */
+    public static List<QuestionVerdict> judge(List<Measured> measured, List<Comparison> comparisons) {
         List<QuestionVerdict> out = new ArrayList<>();
-        for (String q : QUESTIONS) {
-            boolean random = q.startsWith("Random");
-            Class wanted = random ? Class.TEN_X : Class.REVERSED;
-            List<String> pro = new ArrayList<>();
-            List<String> con = new ArrayList<>();
-            List<String> open = new ArrayList<>();
-            for (Comparison c : comparisons) {
-                if (!c.question().equals(q)) {
-                    continue;
-                }
-                String label = String.format(Locale.ROOT, "%s: %s / %s %sx [%s–%s] (%s)", c.group(), c.mapped(),
-                        c.other(), Report.fmt(c.ratio()), Report.fmt(c.low()), Report.fmt(c.high()), c.verdict().label);
-                if (c.verdict() == Class.UNDECIDED) {
-                    open.add(label);
-                } else if (c.verdict() == wanted) {
-                    pro.add(label);
-                } else {
-                    con.add(label);
-                }
-            }
-            String verdict = pro.isEmpty() && con.isEmpty() ? (open.isEmpty() ? "no data" : "undecided")
-                    : con.isEmpty() ? "holds" : pro.isEmpty() ? "does not hold" : "holds only in part";
-            out.add(new QuestionVerdict(q, random ? "mapped ≈10x faster" : "reversed: streams faster than mapped",
-                    verdict, pro, con, open, missing(rows, q)));
+        for (Question q : Question.values()) {
+            out.add(judge(q, Variant.PLAIN, measured, comparisons));
         }
+        Map<Question, Set<Variant>> variants = new TreeMap<>();
+        for (Comparison c : comparisons) {
+            if (!c.group().variant().plain()) {
+                variants.computeIfAbsent(c.group().question(), q -> new TreeSet<>()).add(c.group().variant());
+            }
+        }
+        variants.forEach((q, vs) -> vs.forEach(v -> out.add(judge(q, v, measured, comparisons))));
         return out;
+    }
+
+    private static QuestionVerdict judge(Question q, Variant variant, List<Measured> measured,
+                                         List<Comparison> comparisons) {
+        RatioClass wanted = wanted(q);
+        List<Comparison> pro = new ArrayList<>();
+        List<Comparison> con = new ArrayList<>();
+        List<Comparison> border = new ArrayList<>();
+        List<Comparison> open = new ArrayList<>();
+        for (Comparison c : comparisons) {
+            if (!c.decisive() || c.group().question() != q || !c.group().variant().equals(variant)) {
+                continue;
+            }
+            if (c.verdict() == RatioClass.UNDECIDED) {
+                open.add(c);
+            } else if (c.verdict() == wanted) {
+                pro.add(c);
+            } else if (c.verdict() == RatioClass.BORDERLINE && c.between().contains(wanted)) {
+                border.add(c);
+            } else {
+                con.add(c);
+            }
+        }
+        Answer answer;
+        if (pro.isEmpty() && con.isEmpty() && border.isEmpty()) {
+            answer = open.isEmpty() ? Answer.NO_DATA : Answer.UNDECIDED;
+        } else if (con.isEmpty() && border.isEmpty()) {
+            answer = Answer.HOLDS;
+        } else if (pro.isEmpty() && border.isEmpty()) {
+            answer = Answer.DOES_NOT_HOLD;
+        } else if (pro.isEmpty() && con.isEmpty()) {
+            answer = Answer.ON_THE_BORDER;
+        } else {
+            answer = Answer.IN_PART;
+        }
+        return new QuestionVerdict(q, variant, q.claim(), answer, pro, con, border, open,
+                variant.plain() ? missing(measured, q) : List.of());
     }
 
     /** What a full answer to the question would have that these rows lack: APIs and cache states. */
-    static List<String> missing(List<Row> rows, String question) {
-        Set<String> apis = new LinkedHashSet<>();
-        Set<String> states = new LinkedHashSet<>();
-        for (Row r : rows) {
-            if (r.question().equals(question)) {
-                apis.add(r.api());
-                states.add(r.param("cache"));
+    static List<String> missing(List<Measured> measured, Question question) {
+        Set<Api> apis = EnumSet.noneOf(Api.class);
+        Set<CacheState> states = EnumSet.noneOf(CacheState.class);
+        for (Measured m : measured) {
+            if (m.group().question() == question && m.group().variant().plain() && !m.row().control()) {
+                apis.add(m.row().api().orElseThrow());
+                states.add(m.group().cache());
             }
         }
         List<String> missing = new ArrayList<>();
@@ -207,22 +191,16 @@ public final class Verdict {
             missing.add(NO_RESULTS);
             return missing;
         }
-        for (String api : concat(MAPPED, OTHERS)) {
+        for (Api api : Api.values()) {
             if (!apis.contains(api)) {
-                missing.add("API " + api);
+                missing.add("API " + api.method);
             }
         }
-        for (String s : CACHE_STATES) {
+        for (CacheState s : CacheState.values()) {
             if (!states.contains(s)) {
                 missing.add("cache " + s);
             }
         }
         return missing;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

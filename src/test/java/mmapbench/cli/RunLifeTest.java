@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunLifeTest {
 
     /** Short legs on a small file: one fork, one short iteration, one API. */
-    static final List<String> SHORT = List.of("--file-size", "8m", "--", "RandomRead.fileChannel$", "-p", "blockSize=8",
+    static final List<String> SHORT = List.of("--file-size", "8m", "--", "RandomReadBenchmark.fileChannel$", "-p", "blockSize=8",
             "-p", "access=INDEPENDENT", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms");
 
     @TempDir
@@ -72,8 +72,9 @@ class RunLifeTest {
             while ((line = r.readLine()) != null) {
                 seen.append(line).append('\n');
                 if (line.startsWith("mmap-bench: leg 2 of 2")) {
-                    // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C.
-                    run.destroy();
+                    // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C. (Through the handle:
+                    // Process.destroy would also close the stream this loop reads.)
+                    run.toHandle().destroy();
                 }
             }
         }
@@ -82,7 +83,7 @@ class RunLifeTest {
         assertTrue(out.contains("mmap-bench: removed 1 half-written file of runs that are gone (" + leftover.getFileName()
                 + "): 1.0 MiB freed"), out);
         assertFalse(Files.exists(leftover));
-        assertTrue(out.contains("mmap-bench: interrupted during leg 2 of 2 (random, COLD)"), out);
+        assertTrue(out.contains("mmap-bench: interrupted during leg 2 of 2 (random, COLD (blockSize=8))"), out);
         List<String> runs = TestFiles.names(results);
         assertEquals(1, runs.size(), runs.toString());
         Path runDir = results.resolve(runs.getFirst());
@@ -90,7 +91,7 @@ class RunLifeTest {
         assertTrue(json.contains("\"cache\" : \"WARM\""), "leg 1's rows are kept");
         assertFalse(json.contains("\"cache\" : \"COLD\""), "leg 2 did not finish");
         RunStatus status = RunStatus.beside(runDir.resolve(RunFolder.RESULT_FILE));
-        assertEquals(new RunStatus(2, 1, "interrupted (SIGINT or SIGTERM) during leg 2 of 2 (random, COLD)"), status);
+        assertEquals(new RunStatus(2, 1, "interrupted (SIGINT or SIGTERM) during leg 2 of 2 (random, COLD (blockSize=8))"), status);
         assertTrue(Files.readString(runDir.resolve("report.md")).contains(status.warning()), "the report says it is partial");
     }
 

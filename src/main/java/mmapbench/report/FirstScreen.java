@@ -1,0 +1,91 @@
+package mmapbench.report;
+
+import mmapbench.file.Question;
+import mmapbench.fixture.Sizes;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The top of the report, which the launcher prints after a run: the answer per question in
+ * words, each decisive pair with its ratio and 95% interval, then the control and steadiness
+ * lines. A failed control is said before anything else.
+ */
+final class FirstScreen {
+
+    private FirstScreen() {
+    }
+
+    static String of(List<Verdict.QuestionVerdict> verdicts, List<Comparison> comparisons, Control control,
+                     long unsteady, int measured) {
+        StringBuilder md = new StringBuilder("## The answer\n\n");
+        md.append("Per question, each group's decisive pair: its faster mapped API against its fastest other API (the"
+                + " choice between mapping a file and the best other way to read or write it), as the other API's time"
+                + " over the mapped one's, with its 95% interval. Variants are in their own sections below and are not"
+                + " counted here.\n\n");
+        for (Verdict.QuestionVerdict v : verdicts) {
+            if (!v.variant().plain()) {
+                continue;
+            }
+            md.append(headline(v, control)).append("\n\n");
+            for (Comparison c : comparisons) {
+                if (c.decisive() && c.group().question() == v.question() && c.group().variant().plain()) {
+                    md.append("- ").append(sentence(c)).append('\n');
+                }
+            }
+            md.append('\n');
+        }
+        md.append(control.summary()).append("\n\n");
+        md.append(unsteady == 0 ? "Steadiness: all " + measured + " rows are steady (no iteration trend, no first"
+                + " iteration far off).\n\n" : "Steadiness: **" + unsteady + " of " + measured + " rows are unsteady**"
+                + " (listed under Steadiness below): " + Steadiness.FIX + ".\n\n");
+        return md.toString();
+    }
+
+    static String headline(Verdict.QuestionVerdict v, Control control) {
+        String trust = control.present() && !control.passed() ? " (not to be trusted: the control failed)" : "";
+        return String.format(Locale.ROOT, "**%s** (the lecture: %s): **the claim %s**%s. %d groups for it, %d against,"
+                        + " %d on its border, %d undecided%s.", words(v.question()), v.claim().label, v.answer().label,
+                trust, v.supporting().size(), v.contradicting().size(), v.border().size(), v.undecided().size(),
+                v.partial() ? (v.missing().contains(Verdict.NO_RESULTS) ? "; no results" : "; missing "
+                        + String.join(", ", v.missing())) : "");
+    }
+
+    /** E.g. "8 B, page cache (pre-faulted mapping): a mapping (memorySegment) is 12x faster than fileChannel (95%: 10–14x): the claim holds." */
+    static String sentence(Comparison c) {
+        Interval i = c.interval();
+        String how;
+        if (i.ratio() >= 1) {
+            how = String.format(Locale.ROOT, "a mapping (%s) is %sx faster than %s%s", c.mapped().method,
+                    Report.fmt(i.ratio()), c.other().method,
+                    i.bounded() ? " (95%: " + Report.fmt(i.low()) + "–" + Report.fmt(i.high()) + "x)" : "");
+        } else {
+            how = String.format(Locale.ROOT, "a mapping (%s) is %sx slower than %s%s", c.mapped().method,
+                    Report.fmt(1 / i.ratio()), c.other().method,
+                    i.bounded() ? " (95%: " + Report.fmt(1 / i.high()) + "–" + Report.fmt(1 / i.low()) + "x slower)" : "");
+        }
+        RatioClass wanted = Verdict.wanted(c.group().question());
+        String so = switch (c.verdict()) {
+            case UNDECIDED -> "undecided: " + c.decide();
+            case BORDERLINE -> c.verdictLabel() + (c.between().contains(wanted) ? ": the claim is on its edge"
+                    : ": not the claim");
+            default -> c.verdict() == wanted ? "the claim holds" : c.verdict().label + ": not the claim";
+        };
+        return place(c.group()) + ": " + how + ": " + so + (c.steady() ? "" : " (unsteady rows: see Steadiness)")
+                + ".";
+    }
+
+    static String words(Question q) {
+        return (q.random ? "Random " : "Sequential ") + (q.writes ? "writes" : "reads");
+    }
+
+    static String place(Group g) {
+        String cache = switch (g.cache()) {
+            case HOT -> "page cache, pre-faulted mapping (HOT)";
+            case WARM -> "page cache, fresh mapping (WARM)";
+            case COLD -> "from the device (COLD)";
+        };
+        return Sizes.format(g.blockSize()) + ", " + cache + (g.variant().plain() ? "" : ", " + g.variant().label());
+    }
+
+}

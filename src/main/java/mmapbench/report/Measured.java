@@ -1,0 +1,46 @@
+package mmapbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A file row ready to be compared: its group, its log fork spread, its variance moderated over
+ * its leg, and whether its iterations are steady.
+ */
+public record Measured(Row row, Group group, Spread spread, Prior.Moderated variance, Optional<String> unsteady) {
+
+    /** Every judgeable file row of a run (rows without a score or a group are left to {@link Skipped}). */
+    public static List<Measured> of(List<Row> rows) {
+        Map<Group.Leg, List<Row>> legs = new LinkedHashMap<>();
+        Map<Row, Group> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (!r.judgeable()) {
+                continue;
+            }
+            Optional<Group> g = Group.of(r);
+            if (g.isPresent()) {
+                groups.put(r, g.get());
+                legs.computeIfAbsent(g.get().leg(), l -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Measured> out = new ArrayList<>();
+        legs.forEach((leg, members) -> {
+            List<Spread> spreads = members.stream().map(r -> Spread.of(r.forks())).toList();
+            Prior prior = Prior.of(spreads);
+            for (int i = 0; i < members.size(); i++) {
+                Row r = members.get(i);
+                out.add(new Measured(r, groups.get(r), spreads.get(i), prior.moderate(spreads.get(i)),
+                        Steadiness.check(r.forks())));
+            }
+        });
+        return out;
+    }
+
+    /** The ratio of this row's time to {@code other}'s, with its interval. */
+    public Interval over(Measured other) {
+        return Interval.of(spread, variance, other.spread, other.variance);
+    }
+}

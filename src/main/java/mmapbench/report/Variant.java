@@ -1,0 +1,142 @@
+package mmapbench.report;
+
+import mmapbench.fixture.Sizes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What makes a row other than plain: the parameters whose non-plain values turn a row into a
+ * variant, tallied in a section of its own and never counted for or against the lecture's claim.
+ * An empty variant is the plain row.
+ *
+ * @param settings parameter name to its (non-plain) value, sorted by name
+ */
+public record Variant(Map<String, String> settings) implements Comparable<Variant> {
+
+    /** The parameters of a group that are not variants: they say which comparison a row belongs to. */
+    static final Set<String> GROUP_PARAMS = Set.of("blockSize", "cache", "fileSize");
+
+    /**
+     * Every known variant parameter with its plain value: the one place to add a new one. A
+     * parameter a row carries that is in neither list is treated as a variant too (without a known
+     * plain value), so that a new parameter can never mix its rows into the plain comparison.
+     */
+    public enum Param {
+        /** madvise on the mapping; the non-mapped APIs take none, so their plain rows are the partners. */
+        ADVICE("advice", "NORMAL", true),
+        /** Each read's offset depends on the previous read: a second set of RandomRead rows. */
+        ACCESS("access", "INDEPENDENT", false),
+        FOLIOS("folios", "LARGE", false),
+        MEMORY_LIMIT("memoryLimit", "none", false),
+        /** Forced (durable) sequential writes. */
+        FORCE_EVERY("forceEvery", "0", false),
+        /** JMH's thread count, from the row's {@code threads} field rather than a {@code @Param}. */
+        THREADS("threads", "1", false),
+        /** A time-per-operation row in another mode (sample, single shot) answers a different question. */
+        MODE("mode", "avgt", false);
+
+        public final String name;
+        public final String plain;
+        /** Applies to mapped APIs only. */
+        public final boolean mappedOnly;
+
+        Param(String name, String plain, boolean mappedOnly) {
+            this.name = name;
+            this.plain = plain;
+            this.mappedOnly = mappedOnly;
+        }
+
+        String value(Row r) {
+            return switch (this) {
+                case THREADS -> String.valueOf(r.threads());
+                case MODE -> r.mode();
+                default -> r.params().getOrDefault(name, plain);
+            };
+        }
+
+        static Param named(String name) {
+            for (Param p : values()) {
+                if (p.name.equals(name)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
+
+    public static final Variant PLAIN = new Variant(Map.of());
+
+    public Variant {
+        settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
+    }
+
+    /** The variant of a row; a non-mapped row ignores the mapped-only parameters. */
+    public static Variant of(Row r) {
+        Map<String, String> s = new TreeMap<>();
+        for (Param p : Param.values()) {
+            String v = p.value(r);
+            if (!v.equals(p.plain) && !(p.mappedOnly && !r.mapped())) {
+                s.put(p.name, v);
+            }
+        }
+        r.params().forEach((k, v) -> {
+            if (!GROUP_PARAMS.contains(k) && Param.named(k) == null) {
+                s.put(k, v);
+            }
+        });
+        return new Variant(s);
+    }
+
+    public boolean plain() {
+        return settings.isEmpty();
+    }
+
+    /** The variant the non-mapped partners of a mapped row have: without the mapped-only settings. */
+    public Variant forNonMapped() {
+        Map<String, String> s = new TreeMap<>(settings);
+        s.keySet().removeIf(k -> Param.named(k) != null && Param.named(k).mappedOnly);
+        return new Variant(s);
+    }
+
+    /** For people: "plain", or e.g. "madvise RANDOM, 2 threads". Never parsed back. */
+    public String label() {
+        if (plain()) {
+            return "plain";
+        }
+        List<String> parts = new ArrayList<>();
+        settings.forEach((k, v) -> {
+            Param p = Param.named(k);
+            parts.add(p == null ? k + "=" + v : switch (p) {
+                case ADVICE -> "madvise " + v;
+                case ACCESS -> v + " accesses";
+                case FOLIOS -> v + " folios";
+                case MEMORY_LIMIT -> "memory limit " + v;
+                case FORCE_EVERY -> "durable: force every " + forceLabel(v);
+                case THREADS -> v + " threads";
+                case MODE -> v + " mode";
+            });
+        });
+        return String.join(", ", parts);
+    }
+
+    private static String forceLabel(String v) {
+        try {
+            return Sizes.format(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    /** Plain first, then by settings. */
+    @Override
+    public int compareTo(Variant o) {
+        if (plain() != o.plain()) {
+            return plain() ? -1 : 1;
+        }
+        return settings.toString().compareTo(o.settings.toString());
+    }
+}
