@@ -5,7 +5,10 @@ import mmapbench.fixture.CacheState;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.Offsets;
 import mmapbench.fixture.ParamCheck;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -16,6 +19,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The life cycle every file benchmark shares, once: the data file made or reused at trial level,
@@ -30,6 +34,9 @@ import java.nio.file.Path;
  * Two forks at least, because forks differ more than iterations do and the verdict's intervals
  * are built on fork-to-fork variation.
  */
+@BenchmarkMode(Mode.AverageTime)
+// One unit for every file row: a sequential row's bytes per nanosecond is GB/s.
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 2, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
 public abstract class FileBenchmark implements ParamCheck {
@@ -41,6 +48,15 @@ public abstract class FileBenchmark implements ParamCheck {
     /** Bytes in the data file: 4 GiB by default, more than one MappedByteBuffer can map. */
     @Param("4294967296")
     public long fileSize;
+
+    /**
+     * madvise for the mapped APIs' fresh mapping (the others ignore it). It decides COLD mapped
+     * I/O: a fault reads around the faulting page as far as the device's read_ahead_kb unless
+     * the mapping says RANDOM, for a read and for the first write to a page alike. Only NORMAL by
+     * default; the full profile runs the others for the mapped methods alone.
+     */
+    @Param("NORMAL")
+    public Advice advice = Advice.NORMAL;
 
     FileFixture fixture;
     /** The handles of the API under test, for this iteration. */
@@ -69,11 +85,6 @@ public abstract class FileBenchmark implements ParamCheck {
     /** Back to where an iteration starts, so that every iteration does the same operations. */
     abstract void rewind();
 
-    /** madvise for a fresh mapping; only the read classes have the parameter. */
-    Advice advice() {
-        return Advice.NORMAL;
-    }
-
     @Setup(Level.Trial)
     public void createFile() throws IOException {
         checkParams();
@@ -88,7 +99,7 @@ public abstract class FileBenchmark implements ParamCheck {
 
     /** For tests, which run the benchmark methods without JMH. */
     void beginIteration(Api api) throws IOException {
-        h = fixture.open(api, cache, advice());
+        h = fixture.open(api, cache, advice);
         rewind();
     }
 

@@ -1,14 +1,10 @@
 package mmapbench.file;
 
-import mmapbench.fixture.Advice;
 import mmapbench.fixture.Content;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -35,8 +31,6 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./run-bench.sh -- RandomRead -p blockSize=4096 -p cache=COLD}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class RandomReadBenchmark extends FileBenchmark {
@@ -44,13 +38,6 @@ public class RandomReadBenchmark extends FileBenchmark {
     /** Bytes per read. */
     @Param({"8", "4096", "65536"})
     public int blockSize;
-
-    /**
-     * madvise for the mapped APIs' fresh mapping (the others ignore it). Only NORMAL by default;
-     * the full profile runs the others for the mapped methods alone.
-     */
-    @Param("NORMAL")
-    public Advice advice = Advice.NORMAL;
 
     /** Whether each read's offset depends on the word the read before it returned: see {@link Access}. */
     @Param({"INDEPENDENT", "DEPENDENT"})
@@ -72,11 +59,6 @@ public class RandomReadBenchmark extends FileBenchmark {
     @Override
     int blockSize() {
         return blockSize;
-    }
-
-    @Override
-    Advice advice() {
-        return advice;
     }
 
     @Override

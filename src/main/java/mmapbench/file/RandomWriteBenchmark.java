@@ -3,10 +3,7 @@ package mmapbench.file;
 import mmapbench.fixture.Content;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -39,8 +36,6 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./run-bench.sh -- RandomWrite -p blockSize=4096 -p cache=WARM}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class RandomWriteBenchmark extends FileBenchmark {

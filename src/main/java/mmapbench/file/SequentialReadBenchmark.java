@@ -1,11 +1,7 @@
 package mmapbench.file;
 
-import mmapbench.fixture.Advice;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -31,8 +27,6 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./run-bench.sh -- SequentialRead -p blockSize=1048576 -p cache=COLD}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class SequentialReadBenchmark extends FileBenchmark {
@@ -40,13 +34,6 @@ public class SequentialReadBenchmark extends FileBenchmark {
     /** Bytes per read. */
     @Param({"4096", "65536", "1048576"})
     public int blockSize;
-
-    /**
-     * madvise for the mapped APIs' fresh mapping (the others ignore it). Only NORMAL by default;
-     * the full profile runs the others for the mapped methods alone.
-     */
-    @Param("NORMAL")
-    public Advice advice = Advice.NORMAL;
 
     private SequentialCursor cursor;
     private byte[] block;
@@ -60,11 +47,6 @@ public class SequentialReadBenchmark extends FileBenchmark {
     @Override
     int blockSize() {
         return blockSize;
-    }
-
-    @Override
-    Advice advice() {
-        return advice;
     }
 
     @Override

@@ -2,10 +2,7 @@ package mmapbench.file;
 
 import mmapbench.fixture.Content;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -35,8 +32,6 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./run-bench.sh -- SequentialWrite -p blockSize=1048576 -p forceEvery=0}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class SequentialWriteBenchmark extends FileBenchmark {
