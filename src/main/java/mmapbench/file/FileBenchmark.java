@@ -2,8 +2,10 @@ package mmapbench.file;
 
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
+import mmapbench.fixture.Folios;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.Offsets;
+import mmapbench.fixture.PageCache;
 import mmapbench.fixture.ParamCheck;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,6 +60,13 @@ public abstract class FileBenchmark implements ParamCheck {
     @Param("NORMAL")
     public Advice advice = Advice.NORMAL;
 
+    /**
+     * How a resident file sits in the page cache (HOT, WARM): in the large folios a sequential
+     * load leaves, or in 4 KiB ones; see {@link Folios}. COLD ignores it.
+     */
+    @Param("LARGE")
+    public Folios folios = Folios.LARGE;
+
     FileFixture fixture;
     /** The handles of the API under test, for this iteration. */
     Handles h;
@@ -99,7 +108,7 @@ public abstract class FileBenchmark implements ParamCheck {
 
     /** For tests, which run the benchmark methods without JMH. */
     void beginIteration(Api api) throws IOException {
-        h = fixture.open(api, cache, advice);
+        h = fixture.open(api, cache, folios, advice);
         rewind();
     }
 
@@ -107,6 +116,15 @@ public abstract class FileBenchmark implements ParamCheck {
     @TearDown(Level.Iteration)
     public void closeHandles() throws IOException {
         fixture.close();
+    }
+
+    /** Writes back what the trial dirtied, so that no later trial or leg runs during its writeback. */
+    @TearDown(Level.Trial)
+    public void writeBack() throws IOException {
+        fixture.close();
+        if (question().writes) {
+            PageCache.writeBack(fixture.file());
+        }
     }
 
     Path file() {

@@ -3,6 +3,7 @@ package mmapbench.file;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
+import mmapbench.fixture.Folios;
 import mmapbench.fixture.PageCache;
 import mmapbench.profile.IoCounters;
 
@@ -64,9 +65,9 @@ final class FileFixture implements Closeable {
      * needs, gives a mapping {@code advice} before anything touches it, and starts the evidence
      * window.
      */
-    Handles open(Api api, CacheState cache, Advice advice) throws IOException {
+    Handles open(Api api, CacheState cache, Folios folios, Advice advice) throws IOException {
         close();
-        cache.establish(file);
+        cache.establish(file, folios);
         if (writable && cache != CacheState.COLD) {
             // The last iteration's dirty pages must not be written back during this one.
             PageCache.writeBack(file);

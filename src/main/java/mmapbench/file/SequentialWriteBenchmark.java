@@ -16,16 +16,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sequential writes: is the lecture right that streams beat a mapping here?
  *
- * <p>One operation writes one {@code blockSize} block of seeded pseudo-random bytes at the next
- * position of the {@code fileSize} scratch file, front to back from offset 0 at the start of every
- * iteration, wrapping to 0 at the end. The file exists at its full size: this measures
- * overwriting, not growing a file. Bytes per second = {@code blockSize} / score.
+ * <p>One operation, with {@code forceEvery} 0, writes one {@code blockSize} block of seeded
+ * pseudo-random bytes at the next position of the {@code fileSize} scratch file, front to back
+ * from offset 0 at the start of every iteration, wrapping to 0 at the end, and leaves it in the
+ * page cache, as most programs do. The file exists at its full size: this measures overwriting,
+ * not growing a file. Bytes per nanosecond (GB/s) = {@code blockSize} / score.
  *
- * <p>{@code forceEvery}: 0 leaves the data in the page cache, as most programs do. Otherwise the
- * operation that completes every {@code forceEvery} bytes also forces them to the device
- * ({@code msync} for the mapped APIs, {@code fdatasync} for the others) and waits, so the score
- * is durable speed. The published value is 256 MiB rather than a whole 4 GiB pass, so that every
- * iteration holds several forces; {@code -p forceEvery=<fileSize>} forces once a pass.
+ * <p>With {@code forceEvery} above 0, one operation is one whole durable stretch: it writes the
+ * next {@code forceEvery} bytes in {@code blockSize} blocks, then forces them to the device
+ * ({@code msync} of that range for the mapped APIs, {@code fdatasync} for the others) and waits.
+ * The force's whole cost is inside the operation that pays it, never left to the next
+ * iteration's untimed setup. GB/s = {@code forceEvery} / score. The published value is 256 MiB,
+ * so that an iteration holds several stretches; it must divide {@code fileSize}.
  *
  * <p>The cache states for writes are those of {@link RandomWriteBenchmark}. The buffered stream
  * buffers blocks under 8 KiB and writes larger ones straight through.
@@ -40,21 +42,19 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     @Param({"4096", "65536", "1048576"})
     public int blockSize;
 
-    /** Bytes between forces to the device; 0 = never (page cache only). */
+    /** Bytes per durable stretch, written then forced as one operation; 0 = one block, never forced. */
     @Param({"0", "268435456"})
     public long forceEvery;
 
     private SequentialCursor cursor;
-    private long forceInterval;
-    /** The end offset of the block that completes the stretch to force next; -1 never. */
-    private long forceAt;
-    /** Where that stretch starts. */
-    private long stretchFrom;
+    /** Blocks one operation writes: 1, or a whole stretch. */
+    private int blocksPerOp;
+    private boolean forcing;
     /** Forces done, for tests: the force path must really run. */
     int forces;
     private byte[] block;
     private ByteBuffer direct;
-    /** The stretches of the mapping to force, made before timing: slicing allocates. */
+    /** The stretches of the FFM mapping to force, made before timing: slicing allocates. */
     private MemorySegment[] stretches;
 
     @Override
@@ -69,17 +69,22 @@ public class SequentialWriteBenchmark extends FileBenchmark {
 
     @Override
     void checkMoreParams() {
-        if (forceEvery < 0 || forceEvery % blockSize != 0) {
+        if (forceEvery < 0 || forceEvery % blockSize != 0 || forceEvery > 0 && fileSize % forceEvery != 0) {
             throw new IllegalArgumentException("forceEvery " + forceEvery + " is not 0 or a multiple of blockSize "
-                    + blockSize + ": use 0 (never) or a whole number of blocks");
+                    + blockSize + " that divides fileSize " + fileSize + ": use 0 (never) or a whole number of blocks"
+                    + " that divides the file, e.g. 268435456");
+        }
+        if (forceEvery / blockSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("forceEvery " + forceEvery + " holds more than 2^31 blocks of "
+                    + blockSize + " bytes: use a larger block or a smaller forceEvery");
         }
     }
 
     @Override
     void prepare() {
         cursor = new SequentialCursor(blockSize, fileSize);
-        // Never force more often than once a pass.
-        forceInterval = forceEvery == 0 ? 0 : Math.min(forceEvery, fileSize);
+        forcing = forceEvery > 0;
+        blocksPerOp = forcing ? (int) (forceEvery / blockSize) : 1;
         block = Content.bytes(RandomWriteBenchmark.PATTERN_SEED, 0, blockSize);
         direct = ByteBuffer.allocateDirect(blockSize).put(block).clear();
     }
@@ -87,69 +92,61 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     @Override
     void rewind() {
         stretches = null;
-        if (h.segment() != null && forceInterval != 0) {
-            stretches = new MemorySegment[(int) ((fileSize + forceInterval - 1) / forceInterval)];
+        if (h.segment() != null && forcing) {
+            stretches = new MemorySegment[(int) (fileSize / forceEvery)];
             for (int i = 0; i < stretches.length; i++) {
-                long start = i * forceInterval;
-                stretches[i] = h.segment().asSlice(start, Math.min(forceInterval, fileSize - start));
+                stretches[i] = h.segment().asSlice(i * forceEvery, forceEvery);
             }
         }
         cursor.rewind();
-        stretchFrom = 0;
-        forceAt = forceInterval == 0 ? -1 : forceInterval;
-    }
-
-    /**
-     * Whether the block just written at {@code offset} completes a stretch to force: one compare,
-     * so that the page-cache variant pays nothing for the forced one.
-     */
-    private boolean forceDue(long offset) {
-        return offset + blockSize == forceAt;
-    }
-
-    /** After a force: the next stretch, wrapping with the file. */
-    private void nextStretch() {
-        forces++;
-        stretchFrom = forceAt == fileSize ? 0 : forceAt;
-        forceAt = Math.min(stretchFrom + forceInterval, fileSize);
     }
 
     @Benchmark
     public void mappedBuffer() {
-        long offset = cursor.advance();
-        Blocks.put(h.buffers(), offset, block, blockSize);
-        if (forceDue(offset)) {
-            for (long at = stretchFrom; at < forceAt; ) {
+        long start = -1;
+        for (int i = 0; i < blocksPerOp; i++) {
+            long offset = cursor.advance();
+            start = i == 0 ? offset : start;
+            Blocks.put(h.buffers(), offset, block, blockSize);
+        }
+        if (forcing) {
+            // A stretch may span more than one 1 GiB buffer: force it buffer by buffer.
+            for (long at = start, end = start + forceEvery; at < end; ) {
                 MappedByteBuffer buffer = h.buffers()[(int) (at >>> Blocks.BUFFER_SHIFT)];
                 int index = (int) (at & Blocks.BUFFER_MASK);
-                int length = (int) Math.min(forceAt - at, buffer.capacity() - index);
+                int length = (int) Math.min(end - at, buffer.capacity() - index);
                 buffer.force(index, length);
                 at += length;
             }
-            nextStretch();
+            forces++;
         }
     }
 
     @Benchmark
     public void memorySegment() {
-        long offset = cursor.advance();
-        MemorySegment.copy(block, 0, h.segment(), ValueLayout.JAVA_BYTE, offset, blockSize);
-        if (forceDue(offset)) {
-            stretches[(int) (stretchFrom / forceInterval)].force();
-            nextStretch();
+        long start = -1;
+        for (int i = 0; i < blocksPerOp; i++) {
+            long offset = cursor.advance();
+            start = i == 0 ? offset : start;
+            MemorySegment.copy(block, 0, h.segment(), ValueLayout.JAVA_BYTE, offset, blockSize);
+        }
+        if (forcing) {
+            stretches[(int) (start / forceEvery)].force();
+            forces++;
         }
     }
 
     @Benchmark
     public void randomAccessFile() throws IOException {
-        long offset = cursor.advance();
-        if (offset == 0) {
-            h.randomAccessFile().seek(0);
+        for (int i = 0; i < blocksPerOp; i++) {
+            if (cursor.advance() == 0) {
+                h.randomAccessFile().seek(0);
+            }
+            h.randomAccessFile().write(block, 0, blockSize);
         }
-        h.randomAccessFile().write(block, 0, blockSize);
-        if (forceDue(offset)) {
+        if (forcing) {
             h.randomAccessFile().getChannel().force(false);
-            nextStretch();
+            forces++;
         }
     }
 
@@ -165,24 +162,26 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     }
 
     private void writeThroughChannel() throws IOException {
-        long offset = cursor.advance();
-        Blocks.writeFully(h.channel(), direct, offset);
-        if (forceDue(offset)) {
+        for (int i = 0; i < blocksPerOp; i++) {
+            Blocks.writeFully(h.channel(), direct, cursor.advance());
+        }
+        if (forcing) {
             h.channel().force(false);
-            nextStretch();
+            forces++;
         }
     }
 
     @Benchmark
     public void bufferedStream() throws IOException {
-        long offset = cursor.advance();
-        if (offset == 0) {
-            h.outputStream().seek(0);
+        for (int i = 0; i < blocksPerOp; i++) {
+            if (cursor.advance() == 0) {
+                h.outputStream().seek(0);
+            }
+            h.outputStream().write(block, 0, blockSize);
         }
-        h.outputStream().write(block, 0, blockSize);
-        if (forceDue(offset)) {
+        if (forcing) {
             h.outputStream().force();
-            nextStretch();
+            forces++;
         }
     }
 

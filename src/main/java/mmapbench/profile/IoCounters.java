@@ -1,34 +1,68 @@
 package mmapbench.profile;
 
+import mmapbench.fixture.DataFile;
+
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What this process has done to memory and the device so far, from /proc: page faults
- * ({@code /proc/self/stat}), bytes read from and written to the device ({@code /proc/self/io}:
- * real storage I/O, readahead included, not bytes copied from the page cache), and how much of
- * its file mappings are mapped with 2 MiB pages ({@code FilePmdMapped} of
- * {@code /proc/self/smaps_rollup}).
+ * What this process, its benchmark thread and the data file's disk have done so far, from /proc
+ * and /sys:
+ * <ul>
+ *   <li>page faults ({@code /proc/self/stat});</li>
+ *   <li>{@code read_bytes} of {@code /proc/self/io}: storage reads this process caused, readahead
+ *       included; and {@code write_bytes}, which the kernel counts when a page is <em>dirtied</em>,
+ *       not when it reaches the device (a write to a clean 2 MiB folio counts 2 MiB);</li>
+ *   <li>the block device's own sectors read and written ({@code /sys/class/block/DEV/stat}): what
+ *       the device did, for every process;</li>
+ *   <li>the benchmark thread's voluntary context switches ({@code /proc/thread-self/status}): a
+ *       writer paced by the kernel's dirty-page throttle, or a reader waiting for the device, sleeps;</li>
+ *   <li>the machine's dirty and under-writeback pages and the throttle's thresholds
+ *       ({@code /proc/vmstat}): levels, not counts;</li>
+ *   <li>how much of its file mappings are mapped with 2 MiB pages ({@code FilePmdMapped}).</li>
+ * </ul>
  *
  * <p>The file benchmarks mark the timed window themselves ({@link #markStart} at the end of their
- * iteration setup, {@link #markEnd} at the start of its teardown), because the setup evicts and
- * reloads GiBs, which would swamp what the timed code did. They do so only while
- * {@link IoProfiler} is on.
+ * iteration setup, {@link #markEnd} at the start of its teardown, both on the benchmark thread),
+ * because the setup evicts and reloads GiBs, which would swamp what the timed code did. They do
+ * so only while {@link IoProfiler} is on.
  */
 public final class IoCounters {
 
-    /** One reading; -1 where the kernel did not say. */
-    public record Snapshot(long minorFaults, long majorFaults, long readBytes, long writeBytes, long pmdMappedKb) {
+    /** One reading; -1 where the kernel did not say. Dirty levels and thresholds are in pages. */
+    public record Snapshot(long minorFaults, long majorFaults, long readBytes, long dirtiedBytes, long diskReadBytes,
+                           long diskWrittenBytes, long sleeps, long pmdMappedKb, long dirtyPages, long dirtyThreshold,
+                           long dirtyBackgroundThreshold) {
         Snapshot minus(Snapshot o) {
             return new Snapshot(minorFaults - o.minorFaults, majorFaults - o.majorFaults, readBytes - o.readBytes,
-                    writeBytes - o.writeBytes, pmdMappedKb);
+                    dirtiedBytes - o.dirtiedBytes, diff(diskReadBytes, o.diskReadBytes),
+                    diff(diskWrittenBytes, o.diskWrittenBytes), diff(sleeps, o.sleeps), pmdMappedKb, dirtyPages,
+                    dirtyThreshold, dirtyBackgroundThreshold);
+        }
+
+        private static long diff(long a, long b) {
+            return a < 0 || b < 0 ? -1 : a - b;
+        }
+
+        /**
+         * Whether the dirty pages stood at or above the point where the kernel starts to pace every
+         * writer (halfway between the background and the hard threshold, {@code balance_dirty_pages}'
+         * "freerun" ceiling) when the window closed.
+         */
+        boolean throttled() {
+            return dirtyPages >= 0 && dirtyThreshold > 0 && dirtyPages >= (dirtyThreshold + dirtyBackgroundThreshold) / 2;
         }
     }
 
+    private static final long SECTOR = 512;
     private static volatile boolean enabled;
     private static Snapshot start;
     private static Snapshot window;
+    /** The data folder's block device statistics file, found once; null when there is none. */
+    private static Path diskStat;
+    private static boolean diskStatFound;
 
     private IoCounters() {
     }
@@ -40,7 +74,7 @@ public final class IoCounters {
     /** Called by a benchmark when its timed code is about to run. */
     public static void markStart() {
         if (enabled) {
-            start = read();
+            start = read(true);
             window = null;
         }
     }
@@ -48,7 +82,7 @@ public final class IoCounters {
     /** Called by a benchmark when its timed code has stopped, before anything is unmapped. */
     public static void markEnd() {
         if (enabled && start != null) {
-            window = read().minus(start);
+            window = read(true).minus(start);
             start = null;
         }
     }
@@ -60,7 +94,8 @@ public final class IoCounters {
         return w;
     }
 
-    public static Snapshot read() {
+    /** A reading; the thread's sleeps only when called on the benchmark thread. */
+    public static Snapshot read(boolean benchmarkThread) {
         long minor = -1;
         long major = -1;
         String stat = text(Path.of("/proc/self/stat"));
@@ -72,10 +107,44 @@ public final class IoCounters {
         }
         String io = text(Path.of("/proc/self/io"));
         String smaps = text(Path.of("/proc/self/smaps_rollup"));
-        return new Snapshot(minor, major, field(io, "read_bytes:"), field(io, "write_bytes:"),
-                field(smaps, "FilePmdMapped:"));
+        String vmstat = text(Path.of("/proc/vmstat"));
+        long[] disk = disk();
+        long sleeps = benchmarkThread ? field(text(Path.of("/proc/thread-self/status")), "voluntary_ctxt_switches:") : -1;
+        long dirty = field(vmstat, "nr_dirty ");
+        long writeback = field(vmstat, "nr_writeback ");
+        return new Snapshot(minor, major, field(io, "read_bytes:"), field(io, "write_bytes:"), disk[0], disk[1], sleeps,
+                field(smaps, "FilePmdMapped:"), dirty < 0 || writeback < 0 ? -1 : dirty + writeback,
+                field(vmstat, "nr_dirty_threshold "), field(vmstat, "nr_dirty_background_threshold "));
     }
 
+    /** Bytes the data folder's block device has read and written so far; -1 each where unknown. */
+    private static long[] disk() {
+        if (!diskStatFound) {
+            diskStat = diskStatOf(DataFile.dataDir());
+            diskStatFound = true;
+        }
+        String s = diskStat == null ? null : text(diskStat);
+        if (s == null) {
+            return new long[]{-1, -1};
+        }
+        String[] f = s.trim().split("\\s+");
+        return new long[]{Long.parseLong(f[2]) * SECTOR, Long.parseLong(f[6]) * SECTOR};
+    }
+
+    /** {@code /sys/class/block/NAME/stat} of the device holding {@code dir} (a partition has one too), or null. */
+    static Path diskStatOf(Path dir) {
+        try {
+            FileStore store = Files.getFileStore(dir);
+            String name = store.name();
+            name = name.startsWith("/dev/") ? name.substring(5) : name;
+            Path stat = Path.of("/sys/class/block", name, "stat");
+            return Files.isReadable(stat) ? stat : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The number after {@code name} in {@code text} (a "name value" or "name: value kB" line), or -1. */
     private static long field(String text, String name) {
         if (text == null) {
             return -1;

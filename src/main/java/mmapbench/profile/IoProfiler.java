@@ -13,10 +13,15 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The evidence behind every number: per operation, the minor and major page faults of the
- * benchmark JVM and the bytes it read from and wrote to the device, and how many MiB of its file
- * mappings were mapped with 2 MiB pages. They land in the JMH JSON as secondary metrics, so a
- * COLD row that read nothing from the device, or a HOT row that faulted, shows itself.
+ * The evidence behind every number, per operation over the timed window of each iteration (see
+ * {@link IoCounters} for where each comes from): page faults; storage reads this process caused
+ * ({@code ·io.read}) and bytes it dirtied ({@code ·dirtied}); what the data's block device itself
+ * read and wrote ({@code ·disk.read}, {@code ·disk.written}); the benchmark thread's sleeps
+ * ({@code ·sleeps}); and per iteration the share of iterations that ended with the kernel's
+ * dirty-page throttle engaged ({@code ·throttled}), the dirty level then ({@code ·dirty}, MiB)
+ * and how many MiB of file mappings were mapped with 2 MiB pages ({@code ·mapped.2MiB}). They
+ * land in the JMH JSON as secondary metrics, so a COLD row that read nothing, a HOT row that
+ * faulted or a write row that the kernel paced shows itself.
  *
  * <p>{@code -prof mmapbench.profile.IoProfiler}; {@code run-bench.sh} turns it on.
  */
@@ -24,21 +29,31 @@ public final class IoProfiler implements InternalProfiler {
 
     public static final String MINOR = "·faults.minor";
     public static final String MAJOR = "·faults.major";
-    public static final String READ = "·device.read";
-    public static final String WRITE = "·device.write";
+    public static final String READ = "·io.read";
+    public static final String DIRTIED = "·dirtied";
+    public static final String DISK_READ = "·disk.read";
+    public static final String DISK_WRITTEN = "·disk.written";
+    public static final String SLEEPS = "·sleeps";
+    public static final String THROTTLED = "·throttled";
+    public static final String DIRTY = "·dirty";
     public static final String PMD = "·mapped.2MiB";
+    /** Operations per iteration: turns a per-operation figure back into what one iteration did. */
+    public static final String OPS = "·ops";
+
+    private static final double MIB = 1 << 20;
+    private static final long PAGE = 4096;
 
     private IoCounters.Snapshot before;
 
     @Override
     public String getDescription() {
-        return "mmap-bench: page faults and device bytes per operation, 2 MiB-mapped file memory (from /proc)";
+        return "mmap-bench: page faults, storage and disk bytes, dirty pages and the throttle, per operation (from /proc and /sys)";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         IoCounters.enable();
-        before = IoCounters.read();
+        before = IoCounters.read(false);
     }
 
     @Override
@@ -47,21 +62,29 @@ public final class IoProfiler implements InternalProfiler {
         // The benchmark's own window when it marked one (file benchmarks), else the whole iteration.
         IoCounters.Snapshot w = IoCounters.takeWindow();
         if (w == null) {
-            w = IoCounters.read().minus(before);
+            w = IoCounters.read(false).minus(before);
         }
         long ops = Math.max(1, result.getMetadata().getMeasuredOps());
         List<Result> out = new ArrayList<>();
-        add(out, MINOR, w.minorFaults(), ops, "#/op");
-        add(out, MAJOR, w.majorFaults(), ops, "#/op");
-        add(out, READ, w.readBytes(), ops, "B/op");
-        add(out, WRITE, w.writeBytes(), ops, "B/op");
+        perOp(out, MINOR, w.minorFaults(), ops, "#/op");
+        perOp(out, MAJOR, w.majorFaults(), ops, "#/op");
+        perOp(out, READ, w.readBytes(), ops, "B/op");
+        perOp(out, DIRTIED, w.dirtiedBytes(), ops, "B/op");
+        perOp(out, DISK_READ, w.diskReadBytes(), ops, "B/op");
+        perOp(out, DISK_WRITTEN, w.diskWrittenBytes(), ops, "B/op");
+        perOp(out, SLEEPS, w.sleeps(), ops, "#/op");
+        out.add(new ScalarResult(OPS, ops, "#", AggregationPolicy.AVG));
+        if (w.dirtyPages() >= 0) {
+            out.add(new ScalarResult(THROTTLED, w.throttled() ? 1 : 0, "share", AggregationPolicy.AVG));
+            out.add(new ScalarResult(DIRTY, w.dirtyPages() * PAGE / MIB, "MiB", AggregationPolicy.AVG));
+        }
         if (w.pmdMappedKb() >= 0) {
             out.add(new ScalarResult(PMD, w.pmdMappedKb() / 1024.0, "MiB", AggregationPolicy.AVG));
         }
         return out;
     }
 
-    private static void add(List<Result> out, String label, long total, long ops, String unit) {
+    private static void perOp(List<Result> out, String label, long total, long ops, String unit) {
         if (total >= 0) {
             out.add(new ScalarResult(label, (double) total / ops, unit, AggregationPolicy.AVG));
         }

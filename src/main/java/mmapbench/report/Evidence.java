@@ -1,30 +1,34 @@
 package mmapbench.report;
 
-import mmapbench.file.Api;
 import mmapbench.file.Question;
 import mmapbench.profile.IoProfiler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What each file row did to memory and the device, from {@code IoProfiler}'s secondary metrics,
- * and whether that fits the cache state it claims: a COLD read that read nothing from the device,
- * a resident file that was read from the device, or a HOT mapped read that faulted, is suspect.
+ * What each file row did to memory, the page cache and the disk, from {@code IoProfiler}'s
+ * secondary metrics, and whether that fits the cache state it claims. Checks are made per
+ * iteration as well as per operation, because millions of operations that each read a few bytes
+ * from the device can read gigabytes: a COLD read that read nothing in an iteration, a resident
+ * file that was read from storage, or a HOT mapped read that faulted, is suspect. A write row
+ * whose iterations ended with the kernel's dirty-page throttle engaged is named as throttled:
+ * the kernel's pacing, not the API, sets its number.
  */
 public final class Evidence {
 
-    private static final String MINOR = IoProfiler.MINOR;
-    private static final String MAJOR = IoProfiler.MAJOR;
-    private static final String READ = IoProfiler.READ;
-    private static final String WRITE = IoProfiler.WRITE;
-    private static final String PMD = IoProfiler.PMD;
+    /** Per operation unless said; NaN where the run had no such metric. */
+    public record Line(Question question, Group group, String method, double minorFaults, double majorFaults,
+                       double ioReadBytes, double dirtiedBytes, double diskReadBytes, double diskWrittenBytes,
+                       double sleeps, double opsPerIteration, double throttledShare, double dirtyMiB,
+                       double pmdMappedMiB, String suspect) {
 
-    /** Per operation; NaN where the run had no profiler. */
-    public record Line(Question question, Group group, Api api, double minorFaults, double majorFaults,
-                       double readBytes, double writeBytes, double pmdMappedMiB, String suspect) {
+        public boolean throttled() {
+            return throttledShare > 0;
+        }
     }
 
     private Evidence() {
@@ -34,31 +38,49 @@ public final class Evidence {
         List<Line> out = new ArrayList<>();
         for (Row r : rows) {
             Optional<Group> group = Group.of(r);
-            if (!r.judgeable() || group.isEmpty() || !r.secondary().containsKey(MINOR)) {
+            if (!r.judgeable() || group.isEmpty() || !r.secondary().containsKey(IoProfiler.MINOR)) {
                 continue;
             }
-            double minor = r.secondary().getOrDefault(MINOR, Double.NaN);
-            double major = r.secondary().getOrDefault(MAJOR, Double.NaN);
-            double read = r.secondary().getOrDefault(READ, Double.NaN);
-            double write = r.secondary().getOrDefault(WRITE, Double.NaN);
-            out.add(new Line(group.get().question(), group.get(), r.api().orElseThrow(), minor, major, read, write,
-                    r.secondary().getOrDefault(PMD, Double.NaN), suspect(r, minor + major, read)));
+            Map<String, Double> s = r.secondary();
+            double minor = get(s, IoProfiler.MINOR);
+            double major = get(s, IoProfiler.MAJOR);
+            double read = get(s, IoProfiler.READ);
+            double ops = get(s, IoProfiler.OPS);
+            out.add(new Line(group.get().question(), group.get(), r.method(), minor, major, read,
+                    get(s, IoProfiler.DIRTIED), get(s, IoProfiler.DISK_READ), get(s, IoProfiler.DISK_WRITTEN),
+                    get(s, IoProfiler.SLEEPS), ops, get(s, IoProfiler.THROTTLED), get(s, IoProfiler.DIRTY),
+                    get(s, IoProfiler.PMD), suspect(r, minor + major, read, ops)));
         }
         return out;
     }
 
-    static String suspect(Row r, double faults, double read) {
+    private static double get(Map<String, Double> s, String key) {
+        return s.getOrDefault(key, Double.NaN);
+    }
+
+    /**
+     * Why the evidence does not fit the row's cache state, or "". {@code ops} is operations per
+     * iteration (NaN in runs made before it was recorded: then only the per-operation checks run).
+     */
+    static String suspect(Row r, double faults, double read, double ops) {
         boolean reads = r.fileQuestion().map(q -> !q.writes).orElse(false);
         String cache = r.param("cache");
         long block = r.param("blockSize").isEmpty() ? 0 : Long.parseLong(r.param("blockSize"));
         if (reads && cache.equals("COLD") && read == 0) {
-            return "COLD, yet nothing was read from the device";
+            return "COLD, yet nothing was read from storage";
         }
-        // A resident file may still see the odd page read (the JVM's own files): 1% of a block, at least 512 B.
-        if (reads && !cache.equals("COLD") && read > Math.max(0.01 * block, 512)) {
-            return String.format(Locale.ROOT, "%s, yet %.1f B/op came from the device", cache, read);
+        if (reads && !cache.equals("COLD")) {
+            // A resident file may see the odd page read (the JVM's own files): allow 1% of what the
+            // iteration read and 1 MiB in all; without the operation count, 1% of a block and 512 B an operation.
+            double perIteration = read * ops;
+            boolean tooMuch = Double.isNaN(ops) ? read > Math.max(0.01 * block, 512)
+                    : perIteration > Math.max(0.01 * block * ops, 1 << 20);
+            if (tooMuch) {
+                return String.format(Locale.ROOT, "%s, yet %.1f B/op (%s per iteration) came from storage", cache, read,
+                        Double.isNaN(ops) ? "?" : Report.fmt(perIteration / (1 << 20)) + " MiB");
+            }
         }
-        if (reads && cache.equals("HOT") && r.mapped() && faults > 0.001) {
+        if (reads && cache.equals("HOT") && r.mapped() && (faults > 0.001 || !Double.isNaN(ops) && faults * ops > 64)) {
             return String.format(Locale.ROOT, "HOT, yet %.3f page faults/op", faults);
         }
         return "";

@@ -196,18 +196,29 @@ public final class Report {
         List<Evidence.Line> evidence = Evidence.of(rows);
         if (!evidence.isEmpty()) {
             long suspects = evidence.stream().filter(e -> !e.suspect().isEmpty()).count();
+            long throttled = evidence.stream().filter(Evidence.Line::throttled).count();
             md.append("## Evidence per operation\n\n");
-            md.append("From `IoProfiler` (/proc of the benchmark JVM, over the timed part of each iteration): page"
-                    + " faults, bytes read from and written to the device, and MiB of file mappings mapped with 2 MiB"
+            md.append("From `IoProfiler`, over the timed part of each iteration: page faults; storage reads the"
+                    + " benchmark JVM caused (readahead included) and bytes it dirtied (`/proc/self/io`: counted when a"
+                    + " page is dirtied, so a write to a clean 2 MiB folio counts 2 MiB); what the data's block device"
+                    + " read and wrote (`/sys/class/block/*/stat`, all processes); the benchmark thread's sleeps"
+                    + " (voluntary context switches); the share of iterations that ended with the kernel's dirty-page"
+                    + " throttle engaged (dirty pages above halfway between `vm.dirty_background` and `vm.dirty`"
+                    + " thresholds: the kernel then paces every writer); and MiB of file mappings mapped with 2 MiB"
                     + " pages. ").append(suspects == 0 ? "No row is suspect." : suspects + " rows are suspect: their"
-                    + " evidence does not fit their cache state.").append("\n\n");
-            md.append("| question | block, cache | API | minor faults | major faults | device read (B) |"
-                    + " device write (B) | 2 MiB-mapped (MiB) | suspect |\n|---|---|---|---|---|---|---|---|---|\n");
+                    + " evidence does not fit their cache state.").append(throttled == 0 ? ""
+                    : " " + throttled + " rows were throttled: the kernel's pacing of dirty pages, not the API, sets"
+                    + " their numbers.").append("\n\n");
+            md.append("| question | block, cache | API | minor faults | major faults | storage read (B) | dirtied (B) |"
+                    + " disk read (B) | disk written (B) | sleeps | throttled | 2 MiB-mapped (MiB) | suspect |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Evidence.Line e : evidence) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                        e.question().label(), e.group().label(), e.api().method, fmt(e.minorFaults()),
-                        fmt(e.majorFaults()), fmt(e.readBytes()), fmt(e.writeBytes()), fmt(e.pmdMappedMiB()),
-                        e.suspect()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        e.question().label(), e.group().label(), e.method(), fmt(e.minorFaults()),
+                        fmt(e.majorFaults()), fmt(e.ioReadBytes()), fmt(e.dirtiedBytes()), fmt(e.diskReadBytes()),
+                        fmt(e.diskWrittenBytes()), fmt(e.sleeps()), Double.isNaN(e.throttledShare()) ? "n/a"
+                                : e.throttled() ? String.format(Locale.ROOT, "**%.0f%%**", 100 * e.throttledShare()) : "no",
+                        fmt(e.pmdMappedMiB()), e.suspect()));
             }
             md.append('\n');
         }

@@ -31,11 +31,11 @@ class IoEvidenceTest {
         b.closeHandles();
         b.beginIteration(Api.MEMORY_SEGMENT);
         try {
-            IoCounters.Snapshot before = IoCounters.read();
+            IoCounters.Snapshot before = IoCounters.read(true);
             for (int i = 0; i < OPS; i++) {
                 b.memorySegment();
             }
-            IoCounters.Snapshot after = IoCounters.read();
+            IoCounters.Snapshot after = IoCounters.read(true);
             return after.minorFaults() + after.majorFaults() - before.minorFaults() - before.majorFaults();
         } finally {
             b.closeHandles();
@@ -52,11 +52,11 @@ class IoEvidenceTest {
         b.createFile();
         b.beginIteration(Api.MEMORY_SEGMENT);
         try {
-            IoCounters.Snapshot before = IoCounters.read();
+            IoCounters.Snapshot before = IoCounters.read(true);
             for (int i = 0; i < 16; i++) {
                 b.memorySegment();
             }
-            return IoCounters.read().readBytes() - before.readBytes();
+            return IoCounters.read(true).readBytes() - before.readBytes();
         } finally {
             b.closeHandles();
         }

@@ -90,25 +90,63 @@ class WriteReadBackTest {
         byte[] model = readBack(b.file(), Api.FILE_CHANNEL);
         byte[] before = model.clone();
         int blocks = (int) (FILE_SIZE / blockSize);
-        int ops = blocks + 2;
+        // One block an operation, or one whole stretch; past the end of the file either way.
+        int perOp = forceEvery == 0 ? 1 : (int) (forceEvery / blockSize);
+        int ops = blocks / perOp + 1;
         b.beginIteration(api);
         try {
             for (int i = 0; i < ops; i++) {
                 Invoke.op(b, api);
-                System.arraycopy(b.pattern(), 0, model, (i % blocks) * blockSize, blockSize);
+                for (int j = 0; j < perOp; j++) {
+                    System.arraycopy(b.pattern(), 0, model, ((i * perOp + j) % blocks) * blockSize, blockSize);
+                }
             }
         } finally {
             b.closeHandles();
         }
         assertFalse(Arrays.equals(before, model));
         assertArrayEquals(model, readBack(b.file(), other(api)), api + " did not write what it claims");
-        // Every block that ends a stretch of forceEvery bytes (or the file) forced it; none when 0.
-        int expected = 0;
-        for (int i = 0; forceEvery > 0 && i < ops; i++) {
-            long end = (long) (i % blocks) * blockSize + blockSize;
-            expected += end % forceEvery == 0 || end == FILE_SIZE ? 1 : 0;
+        assertEquals(forceEvery == 0 ? 0 : ops, b.forces, api + " forces: one a stretch");
+    }
+
+    /**
+     * A forced stretch reaches the device: right after one operation the kernel's own page flags
+     * show none of the file's pages dirty, while the same bytes written without forcing leave
+     * them dirty. Counting the calls would not prove the bytes moved.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void aForcedStretchLeavesNoDirtyPage(Api api) throws Exception {
+        for (long forceEvery : new long[]{0, FILE_SIZE}) {
+            SequentialWriteBenchmark b = new SequentialWriteBenchmark();
+            b.blockSize = 65536;
+            b.fileSize = FILE_SIZE;
+            b.cache = CacheState.WARM;
+            b.forceEvery = forceEvery;
+            b.createFile();
+            b.beginIteration(api);
+            try {
+                // The whole file: one forced stretch, or as many unforced blocks.
+                for (int i = 0; i < (forceEvery == 0 ? FILE_SIZE / 65536 : 1); i++) {
+                    Invoke.op(b, api);
+                }
+            } finally {
+                b.closeHandles();
+            }
+            long[] flags = mmapbench.fixture.TestFiles.pageFlags(b.file());
+            org.junit.jupiter.api.Assumptions.assumeTrue(flags != null, "page frames are hidden: not root");
+            long dirty = mmapbench.fixture.TestFiles.count(flags, mmapbench.fixture.TestFiles.KPF_DIRTY);
+            if (forceEvery == 0) {
+                assertTrue(dirty > flags.length / 2, api + ": unforced writes left only " + dirty + " dirty pages,"
+                        + " so this check could not see a missing force");
+            } else {
+                assertEquals(0, dirty, api + ": dirty pages after a forced stretch");
+            }
         }
-        assertEquals(expected, b.forces, api + " forces");
+    }
+
+    static List<Api> apis() {
+        return List.of(Api.values());
     }
 
     @Test
