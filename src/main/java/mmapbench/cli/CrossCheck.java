@@ -30,7 +30,7 @@ final class CrossCheck {
             if (!p.leg().methods().isEmpty() || !p.params().containsKey("blockSize")) {
                 continue;
             }
-            for (Question question : LegPlanner.questions(p)) {
+            for (Question question : LegPlanner.questions(p).stream().filter(Question::crossCheckedByFio).toList()) {
                 for (String block : p.params().get("blockSize").split(",")) {
                     for (String cache : p.params().get("cache").split(",")) {
                         for (String engine : Fio.ENGINES) {

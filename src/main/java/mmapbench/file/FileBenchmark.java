@@ -77,6 +77,11 @@ public abstract class FileBenchmark implements ParamCheck {
     /** Bytes per operation: each class's own {@code @Param}. */
     abstract int blockSize();
 
+    /** Whether each operation opens the file itself: then an iteration establishes the cache state and opens nothing. */
+    boolean opensItsOwnHandles() {
+        return false;
+    }
+
     /** Block and file sizes that fit, and whatever else the class cannot run; before any data file is made. */
     @Override
     public void checkParams() {
@@ -108,7 +113,7 @@ public abstract class FileBenchmark implements ParamCheck {
 
     /** For tests, which run the benchmark methods without JMH. */
     void beginIteration(Api api) throws IOException {
-        h = fixture.open(api, cache, folios, advice);
+        h = fixture.open(opensItsOwnHandles() ? null : api, cache, folios, advice);
         rewind();
     }
 

@@ -62,7 +62,7 @@ final class FileFixture implements Closeable {
 
     /**
      * Closes the last iteration's handles, establishes {@code cache}, opens what {@code api}
-     * needs, gives a mapping {@code advice} before anything touches it, and starts the evidence
+     * needs (nothing when it is null), gives a mapping {@code advice} before anything touches it, and starts the evidence
      * window.
      */
     Handles open(Api api, CacheState cache, Folios folios, Advice advice) throws IOException {
@@ -73,6 +73,12 @@ final class FileFixture implements Closeable {
             PageCache.writeBack(file);
         }
         FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
+        if (api == null) {
+            // The benchmark opens the file in every operation: only the cache state is this fixture's.
+            handles = new Handles(null, null, null, null, null, null);
+            IoCounters.markStart();
+            return handles;
+        }
         handles = switch (api) {
             case MAPPED_BUFFER -> {
                 arena = Arena.ofShared();

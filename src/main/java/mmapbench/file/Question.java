@@ -5,7 +5,7 @@ import mmapbench.fixture.DataFile;
 import java.util.Optional;
 
 /**
- * The four questions the file benchmarks answer, one benchmark class each, and what the lecture
+ * The questions the file benchmarks answer, one benchmark class each, and what the lecture
  * expects of each. Every other part of the suite (the profile's legs, the data files a run needs,
  * fio's jobs, the report's groups) names a question through this enum, never by a string: a
  * renamed benchmark class fails to compile here, and {@code QuestionTest} fails if a class is no
@@ -15,7 +15,9 @@ public enum Question {
     RANDOM_READ(RandomReadBenchmark.class, true, false),
     RANDOM_WRITE(RandomWriteBenchmark.class, true, true),
     SEQUENTIAL_READ(SequentialReadBenchmark.class, false, false),
-    SEQUENTIAL_WRITE(SequentialWriteBenchmark.class, false, true);
+    SEQUENTIAL_WRITE(SequentialWriteBenchmark.class, false, true),
+    /** Random reads through a file opened for a few reads and closed: a fresh mapping every time. */
+    SHORT_LIVED_READ(ShortLivedReadBenchmark.class, true, false);
 
     /** What the lecture says of the mapped APIs for a question. */
     public enum Claim {
@@ -42,6 +44,17 @@ public enum Question {
         this.benchmark = benchmark;
         this.random = random;
         this.writes = writes;
+    }
+
+    /** What it asks, in words: "Random reads", "Short-lived random reads (open, read a few blocks, close)". */
+    public String words() {
+        return this == SHORT_LIVED_READ ? "Short-lived random reads (open, read a few blocks, close)"
+                : (random ? "Random " : "Sequential ") + (writes ? "writes" : "reads");
+    }
+
+    /** Whether fio can run the same pattern: it keeps a file open, so not the short-lived reads. */
+    public boolean crossCheckedByFio() {
+        return this != SHORT_LIVED_READ;
     }
 
     /** The name people read: the class's simple name without "Benchmark", e.g. RandomRead. */

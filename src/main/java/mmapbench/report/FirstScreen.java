@@ -76,7 +76,7 @@ final class FirstScreen {
     }
 
     static String words(Question q) {
-        return (q.random ? "Random " : "Sequential ") + (q.writes ? "writes" : "reads");
+        return q.words();
     }
 
     static String place(Group g) {

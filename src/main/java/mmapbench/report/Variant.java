@@ -32,6 +32,8 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
         ACCESS("access", "INDEPENDENT", false),
         FOLIOS("folios", "LARGE", false),
         MEMORY_LIMIT("memoryLimit", "none", false),
+        /** Blocks a short-lived read reads between open and close: 16 is the plain pattern. */
+        READS("reads", "16", false),
         /** Forced (durable) sequential writes. */
         FORCE_EVERY("forceEvery", "0", false),
         /** JMH's thread count, from the row's {@code threads} field rather than a {@code @Param}. */
@@ -114,6 +116,7 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
                 case ADVICE -> "madvise " + v;
                 case ACCESS -> v + " accesses";
                 case FOLIOS -> v + " folios";
+                case READS -> v + " reads per open";
                 case MEMORY_LIMIT -> "memory limit " + v;
                 case FORCE_EVERY -> "durable: force every " + forceLabel(v);
                 case THREADS -> v + " threads";

@@ -56,8 +56,9 @@ class RunBenchTest {
             "-- RandomRead -p access=SOMETIMES | -p access=SOMETIMES is not a value of access: use one of INDEPENDENT, DEPENDENT",
             "-- SharedMemoryPingPong -p channel=FOO | -p channel=FOO is not a value of channel: use one of SHM_SPIN",
             "-- SharedMemoryPingPong -p payload=lots | -p payload=lots is not a whole number: use e.g. -p payload=",
-            "-- SequentialWrite -p forceEvery=100 | forceEvery 100 is not 0 or a multiple of blockSize 65536: use 0 (never) or a whole number of blocks",
-            "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize",
+            "-- SequentialWrite -p forceEvery=100 | forceEvery 100 is not 0 or a multiple of blockSize 65536 that divides fileSize 4294967296: use 0 (never) or a whole number of blocks that divides the file, e.g. 268435456",
+            "-- ShortLivedRead -p reads=0 | reads 0 is not from 1 to 1048576: use e.g. 16 or 256",
+            "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize, folios",
     })
     void badRunsStopBeforeWritingAnything(String args, String message) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));

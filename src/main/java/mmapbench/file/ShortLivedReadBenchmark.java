@@ -1,0 +1,177 @@
+package mmapbench.file;
+
+import mmapbench.fixture.Offsets;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a short-lived mapping costs: the "open, read a few records, close" pattern, where a
+ * mapping's page faults are not spread over millions of reads as in {@link RandomReadBenchmark}.
+ *
+ * <p>One operation opens the data file, reads {@code reads} blocks of {@code blockSize} bytes at
+ * the next {@code reads} of the seeded random offsets (so every operation goes to new places),
+ * and closes it again. The mapped APIs map the whole file (through an {@link Arena}, so that the
+ * mapping really ends with the operation), copy the blocks out, each first touch of a page being
+ * a page fault, and unmap; the others open the file and {@code pread} (or seek and read) the same
+ * blocks. The score is per operation; the evidence's faults per operation over {@code reads} are
+ * the faults per block. Opening a file allocates (a channel, an arena): that is part of the
+ * pattern measured, and the same for every API.
+ *
+ * <p>The page cache state is WARM (resident) or COLD; HOT pre-faults a mapping that lives for an
+ * iteration, and there is none here, so HOT is WARM. Every operation's mapping is fresh.
+ *
+ * <p>Run: {@code ./run-bench.sh -- ShortLivedRead -p blockSize=4096 -p reads=16 -p cache=WARM}.
+ */
+@Warmup(iterations = 1, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+public class ShortLivedReadBenchmark extends FileBenchmark {
+
+    /** Bytes per read. */
+    @Param({"8", "4096"})
+    public int blockSize;
+
+    /** Blocks read between opening the file and closing it. */
+    @Param({"16", "256"})
+    public int reads;
+
+    private RandomCursor cursor;
+    private byte[] block;
+    private ByteBuffer direct;
+    private Path path;
+
+    @Override
+    Question question() {
+        return Question.SHORT_LIVED_READ;
+    }
+
+    @Override
+    int blockSize() {
+        return blockSize;
+    }
+
+    @Override
+    boolean opensItsOwnHandles() {
+        return true;
+    }
+
+    @Override
+    void checkMoreParams() {
+        if (reads < 1 || reads > Offsets.COUNT) {
+            throw new IllegalArgumentException("reads " + reads + " is not from 1 to " + Offsets.COUNT
+                    + ": use e.g. 16 or 256");
+        }
+    }
+
+    @Override
+    void prepare() {
+        cursor = new RandomCursor(Offsets.random(fileSize, blockSize));
+        block = new byte[blockSize];
+        direct = ByteBuffer.allocateDirect(blockSize).order(ByteOrder.LITTLE_ENDIAN);
+        path = fixture.file();
+    }
+
+    @Override
+    void rewind() {
+        cursor.rewind();
+    }
+
+    @Benchmark
+    public long mappedBuffer() throws IOException {
+        long sum = 0;
+        try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            // As code that predates FFM maps a large file: in buffers of up to 1 GiB.
+            MappedByteBuffer[] buffers = new MappedByteBuffer[(int) ((fileSize + Blocks.BUFFER_MASK) >>> Blocks.BUFFER_SHIFT)];
+            for (int i = 0; i < buffers.length; i++) {
+                long offset = (long) i << Blocks.BUFFER_SHIFT;
+                MemorySegment part = ch.map(FileChannel.MapMode.READ_ONLY, offset,
+                        Math.min(Blocks.BUFFER_SIZE, fileSize - offset), arena);
+                advice.apply(part);
+                buffers[i] = (MappedByteBuffer) part.asByteBuffer();
+            }
+            for (int i = 0; i < reads; i++) {
+                Blocks.get(buffers, cursor.next(), block, blockSize);
+                sum += Blocks.firstWord(block);
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public long memorySegment() throws IOException {
+        long sum = 0;
+        try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            MemorySegment map = ch.map(FileChannel.MapMode.READ_ONLY, 0, fileSize, arena);
+            advice.apply(map);
+            for (int i = 0; i < reads; i++) {
+                MemorySegment.copy(map, ValueLayout.JAVA_BYTE, cursor.next(), block, 0, blockSize);
+                sum += Blocks.firstWord(block);
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public long randomAccessFile() throws IOException {
+        long sum = 0;
+        try (RandomAccessFile raf = new RandomAccessFile(path.toFile(), "r")) {
+            for (int i = 0; i < reads; i++) {
+                raf.seek(cursor.next());
+                raf.readFully(block, 0, blockSize);
+                sum += Blocks.firstWord(block);
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public long fileChannel() throws IOException {
+        return readThroughChannel();
+    }
+
+    /** The control: {@link #fileChannel} again, as its own benchmark; it must come out at 1x. */
+    @Benchmark
+    public long fileChannelControl() throws IOException {
+        return readThroughChannel();
+    }
+
+    private long readThroughChannel() throws IOException {
+        long sum = 0;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            for (int i = 0; i < reads; i++) {
+                Blocks.readFully(ch, direct, cursor.next());
+                sum += direct.getLong(0);
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public long bufferedStream() throws IOException {
+        long sum = 0;
+        try (SeekableInputStream in = new SeekableInputStream(new RandomAccessFile(path.toFile(), "r"))) {
+            for (int i = 0; i < reads; i++) {
+                in.seek(cursor.next());
+                if (in.readNBytes(block, 0, blockSize) != blockSize) {
+                    throw new IOException("end of file");
+                }
+                sum += Blocks.firstWord(block);
+            }
+        }
+        return sum;
+    }
+}
