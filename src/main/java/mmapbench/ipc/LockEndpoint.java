@@ -17,8 +17,8 @@ import java.lang.foreign.ValueLayout;
  * unlock: what {@code FileLock} forced before, and POSIX record locks have no handoff, so that
  * measured lock barging). POSIX's mutex-plus-wait is the condition variable: the receiver holds
  * the mutex, finds no new number, and {@code pthread_cond_timedwait} sleeps in the kernel and
- * releases it atomically; the sender takes the mutex, copies, publishes the number, signals and
- * releases. Both live in the shared file ({@code PTHREAD_PROCESS_SHARED}), as a named mutex lives
+ * releases it atomically; the sender takes the mutex, copies, publishes the number, releases it
+ * and signals. Both live in the shared file ({@code PTHREAD_PROCESS_SHARED}), as a named mutex lives
  * in the kernel's namespace. The mutex is robust: a peer killed while holding it hands it back
  * ({@code EOWNERDEAD}) instead of blocking this side forever. Waits are timed (50 ms slices on
  * CLOCK_MONOTONIC) so that a dead peer is noticed.
@@ -61,10 +61,12 @@ final class LockEndpoint implements Endpoint {
         try {
             MemorySegment.copy(message, 0, shared, out + Wire.BODY, message.byteSize());
             SpinEndpoint.SEQ.setRelease(shared, out, Wire.first(message));
-            check("pthread_cond_signal", Linux.signal(outCondition));
         } finally {
             unlock();
         }
+        // After the release, so that the woken receiver finds the mutex free instead of sleeping on it
+        // again. Nothing is lost: the receiver looks at the number under the mutex before it waits.
+        check("pthread_cond_signal", Linux.signal(outCondition));
     }
 
     @Override
