@@ -51,8 +51,8 @@ final class LockEndpoint implements Endpoint {
     /** The benchmark side makes the mutex and conditions in the new file, before the peer maps it. */
     static void initialize(MemorySegment shared) {
         Linux.initSharedLock(shared.asSlice(Wire.LOCK, Linux.MUTEX_SIZE),
-                shared.asSlice(Wire.condition(Wire.REQUEST), Linux.COND_SIZE),
-                shared.asSlice(Wire.LOCK + Wire.LINE, Linux.COND_SIZE));
+                shared.asSlice(Wire.REQUEST_CONDITION, Linux.COND_SIZE),
+                shared.asSlice(Wire.REPLY_CONDITION, Linux.COND_SIZE));
     }
 
     @Override

@@ -27,8 +27,10 @@ final class Wire {
     static final int STRIDE = 512;
     /** Offset of the word the peer sets to 1 when it has mapped the file. */
     static final long READY = 0;
-    /** SHM_LOCK's mutex; the request's condition at +{@link #LINE}/2, the reply's at +{@link #LINE}. */
+    /** SHM_LOCK's mutex, then the condition each direction's receiver waits on. */
     static final long LOCK = LINE;
+    static final long REQUEST_CONDITION = LOCK + LINE / 2;
+    static final long REPLY_CONDITION = LOCK + LINE;
     /** Offset of the request region. */
     static final long REQUEST = LOCK + 2L * LINE;
     /** Within a region: the sequence word, then the receiver's sleeping flag, then the payload. */
@@ -50,7 +52,7 @@ final class Wire {
 
     /** The condition SHM_LOCK's receiver of {@code region} waits on. */
     static long condition(long region) {
-        return region == REQUEST ? LOCK + LINE / 2 : LOCK + LINE;
+        return region == REQUEST ? REQUEST_CONDITION : REPLY_CONDITION;
     }
 
     private static long align(long n) {
