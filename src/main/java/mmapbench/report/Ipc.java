@@ -138,18 +138,37 @@ public final class Ipc {
         }
         md.append('\n');
         List<SpeedUp> speedUps = speedUps(latencies);
-        if (!speedUps.isEmpty()) {
-            md.append("How many times longer each channel's round trip takes than the baseline's, same payload and"
-                    + " cpus (medians, else average-mode means):\n\n");
-            md.append("| payload (B) | cpus | baseline | channel | times slower |\n|---|---|---|---|---|\n");
-            for (SpeedUp s : speedUps) {
-                md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.1fx |%n", s.payload(), s.cpus(),
-                        s.baseline(), s.other(), s.ratio()));
-            }
-            md.append('\n');
+        for (Channel baseline : BASELINES) {
+            md.append(speedUpTable(baseline, speedUps));
         }
         md.append(placement(latencies));
         return md.toString();
+    }
+
+    /** One line per payload and cpus, one column per channel: how many times longer than {@code baseline}. */
+    private static String speedUpTable(Channel baseline, List<SpeedUp> speedUps) {
+        List<SpeedUp> mine = speedUps.stream().filter(s -> s.baseline().equals(baseline.name())).toList();
+        if (mine.isEmpty()) {
+            return "";
+        }
+        List<String> channels = mine.stream().map(SpeedUp::other).distinct()
+                .sorted(Comparator.comparingInt(Ipc::channelOrder)).toList();
+        StringBuilder md = new StringBuilder("How many times longer a round trip takes than " + baseline.name()
+                + "'s, same payload and cpus (medians, else average-mode means):\n\n| payload (B) | cpus | "
+                + String.join(" | ", channels) + " |\n|---|---|" + "---|".repeat(channels.size()) + "\n");
+        Map<String, Map<String, Double>> lines = new LinkedHashMap<>();
+        for (SpeedUp s : mine) {
+            lines.computeIfAbsent(s.payload() + " | " + s.cpus(), k -> new LinkedHashMap<>()).put(s.other(), s.ratio());
+        }
+        lines.forEach((line, ratios) -> {
+            md.append("| ").append(line).append(" |");
+            for (String c : channels) {
+                Double r = ratios.get(c);
+                md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1fx |", r));
+            }
+            md.append('\n');
+        });
+        return md.append('\n').toString();
     }
 
     /** SPLIT's typical round trip over SAME's, per channel and payload: what waking the other CPU costs. */
