@@ -1,33 +1,24 @@
 package mmapbench.ipc;
 
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * The second process of a ping-pong: a plain {@code main} that connects the way its channel says,
- * then echoes every message back until its parent goes away.
+ * The second process of a ping-pong: a plain {@code main} that pins its thread where it is told,
+ * connects the way its channel says ({@link Transport}), then echoes every message back, after
+ * checking that all its stamped words carry one sequence number, higher than the last.
  *
  * <p>Liveness rule: it exits (and deletes the shared file or socket, if still there) as soon as
  * its parent process ends or its standard input reaches end of file, whichever it sees first, so
  * that no peer outlives the benchmark that started it, even one killed with SIGKILL.
  *
- * <p>Usage: {@code Peer CHANNEL PAYLOAD ADDRESS PARENT_PID}, where ADDRESS is the shared file,
- * the socket path, the TCP port, or {@code -} for PIPE.
+ * <p>Usage: {@code Peer CHANNEL PAYLOAD CPUS CPU ADDRESS PARENT_PID}, where CPU is -1 for the
+ * scheduler's choice and ADDRESS is the shared file, the socket path, the TCP port, or {@code -}
+ * for PIPE.
  */
 public final class Peer {
 
@@ -35,18 +26,22 @@ public final class Peer {
     }
 
     public static void main(String[] args) {
-        if (args.length != 4) {
-            System.err.println("usage: Peer CHANNEL PAYLOAD ADDRESS PARENT_PID");
+        if (args.length != 6) {
+            System.err.println("usage: Peer CHANNEL PAYLOAD CPUS CPU ADDRESS PARENT_PID");
             System.exit(2);
         }
         Channel channel = Channel.valueOf(args[0]);
         int payload = Integer.parseInt(args[1]);
-        String address = args[2];
-        long parent = Long.parseLong(args[3]);
-        Path leftover = channel == Channel.PIPE || channel == Channel.TCP_LOOPBACK ? null : Path.of(address);
+        Cpus cpus = Cpus.valueOf(args[2]);
+        int cpu = Integer.parseInt(args[3]);
+        String address = args[4];
+        long parent = Long.parseLong(args[5]);
+        Transport transport = Transport.of(channel, payload, cpus == Cpus.SAME);
+        Path leftover = transport.leftover(address);
         watchParent(parent, channel == Channel.PIPE, leftover);
         try {
-            run(channel, payload, address);
+            Affinity.pin(cpu);
+            echo(transport.connect(address), payload);
         } catch (IOException | RuntimeException e) {
             System.err.println("mmap-bench peer (" + channel + "): " + e);
             exit(1, leftover);
@@ -85,51 +80,19 @@ public final class Peer {
         }
     }
 
-    private static void run(Channel channel, int payload, String address) throws IOException {
-        byte[] message = new byte[payload];
-        Endpoint endpoint;
-        switch (channel) {
-            case SHM_SPIN, SHM_LOCK -> {
-                Path file = Path.of(address);
-                FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                MemorySegment shared = ch.map(FileChannel.MapMode.READ_WRITE, 0, Wire.fileSize(payload), Arena.global());
-                // The peer spins hot: it lives only as long as one trial, and its exit is the parent's to cause.
-                Endpoint.Waiter nap = spins -> { };
-                endpoint = channel == Channel.SHM_SPIN
-                        ? new SpinEndpoint(shared, Wire.reply(payload), Wire.REQUEST, nap)
-                        : new LockEndpoint(ch, shared, Wire.reply(payload), Wire.REQUEST, nap);
-                SpinEndpoint.SEQ.setRelease(shared, Wire.READY, 1L);
-            }
-            case UNIX_SOCKET -> {
-                SocketChannel s = SocketChannel.open(StandardProtocolFamily.UNIX);
-                s.connect(UnixDomainSocketAddress.of(address));
-                endpoint = new StreamEndpoint.Socket(s);
-            }
-            case TCP_LOOPBACK -> {
-                SocketChannel s = SocketChannel.open(new InetSocketAddress("127.0.0.1", Integer.parseInt(address)));
-                s.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                endpoint = new StreamEndpoint.Socket(s);
-            }
-            case PIPE -> {
-                InputStream in = new FileInputStream(FileDescriptor.in);
-                OutputStream out = new FileOutputStream(FileDescriptor.out);
-                out.write(1);
-                out.flush();
-                endpoint = new StreamEndpoint.Pipe(in, out);
-            }
-            default -> throw new IllegalArgumentException(channel.name());
-        }
+    private static void echo(Endpoint endpoint, int payload) throws IOException {
+        MemorySegment message = Arena.global().allocate(payload, 64);
         long last = 0;
         while (true) {
             try {
                 endpoint.receive(message);
-            } catch (java.io.EOFException e) {
+            } catch (EOFException e) {
                 return;
             }
             long seq = Wire.first(message);
-            if (seq != Wire.last(message) || seq <= last) {
-                throw new IOException("message " + seq + " is torn or out of order (last word " + Wire.last(message)
-                        + ", previous " + last + ")");
+            if (!Wire.carries(message, seq) || seq <= last) {
+                throw new IOException("message " + seq + " is torn, stale or out of order (last word "
+                        + Wire.last(message) + ", previous " + last + ")");
             }
             last = seq;
             endpoint.send(message);

@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,53 +25,77 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>One operation is a round trip between this JVM and a peer JVM ({@link Peer}, started with
  * the same {@code java} and class path in the trial's setup): stamp the next sequence number into
- * the first and last words of a {@code payload}-byte message, send it over {@code channel}, wait
- * for the peer's echo, and check that the echo carries the same number at both ends. The peer
- * checks the same on its side. So the score is two one-way handoffs, each with a copy of the
- * payload in and out.
+ * a {@code payload}-byte message (first and last words and one word every 512 bytes), send it over
+ * {@code channel}, wait for the peer's echo, and check that every stamped word of the echo carries
+ * that number. The peer checks the same on its side. So the score is two one-way handoffs, each
+ * with a copy of the payload in and out; messages are native memory, which sockets and pipes read
+ * and write as direct buffers.
+ *
+ * <p>{@code cpus} says where the two exchanging threads run ({@link Cpus}): the trial setup runs
+ * on JMH's worker thread, the one that then runs {@link #roundTrip}, and pins it there; the peer
+ * pins its own thread. The setup prints where both ended up. With {@code cpus=SAME} the
+ * SHM_SPIN receiver yields instead of spinning ({@link SpinEndpoint}).
  *
  * <p>Sample mode puts p50/p99/p99.9/max of single round trips into the JSON; average mode the
- * mean with JMH's confidence interval. With two cores, the spinning channel keeps both busy: the
- * benchmark thread and the peer each own one.
+ * mean with JMH's confidence interval. Trials are short (2 + 4 half-second iterations) so that
+ * the whole matrix of channel, payload and cpus (54 trials per mode) takes minutes.
  *
- * <p>Every wait has a deadline of {@value PeerConnection#DEADLINE_SECONDS} s: a peer that dies or
+ * <p>Every wait has a deadline of {@value PeerProcess#DEADLINE_SECONDS} s: a peer that dies or
  * hangs fails the benchmark with one message instead of hanging the run.
  *
- * <p>Run: {@code ./run-bench.sh -- SharedMemoryPingPong -p payload=8}.
+ * <p>Run: {@code ./run-bench.sh -- SharedMemoryPingPong -p payload=8 -p cpus=SAME,SPLIT}.
  */
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
 public class SharedMemoryPingPongBenchmark {
 
-    @Param({"SHM_SPIN", "SHM_LOCK", "UNIX_SOCKET", "TCP_LOOPBACK", "PIPE"})
+    @Param({"SHM_SPIN", "SHM_FUTEX", "SHM_LOCK", "UNIX_SOCKET", "TCP_LOOPBACK", "PIPE"})
     public Channel channel;
 
     /** Bytes per message: one word, the lecture's 500 ints, 64 KiB. */
     @Param({"8", "2000", "65536"})
     public int payload;
 
+    @Param({"ANY", "SAME", "SPLIT"})
+    public Cpus cpus = Cpus.ANY;
+
+    private Arena arena;
+    private byte[] affinityBefore;
     private PeerConnection peer;
     private Endpoint endpoint;
-    private byte[] request;
-    private byte[] reply;
+    private MemorySegment request;
+    private MemorySegment reply;
     private long sequence;
 
     @Setup(Level.Trial)
     public void startPeer() throws IOException {
-        request = Wire.pattern(payload);
-        reply = new byte[payload];
-        peer = PeerConnection.start(channel, payload);
+        Cpus.Placement place = cpus.place();
+        arena = Arena.ofShared();
+        request = Wire.pattern(arena, payload);
+        reply = arena.allocate(payload, 64);
+        affinityBefore = Affinity.save();
+        Affinity.pin(place.benchmark());
+        peer = PeerConnection.start(channel, payload, cpus, place.peer());
         endpoint = peer.endpoint();
+        System.out.println("# cpus=" + cpus + ": " + Thread.currentThread().getName() + " may run on CPUs "
+                + Affinity.allowed() + ", peer pid " + peer.process().pid() + " on "
+                + (place.peer() < 0 ? "any CPU" : "CPU " + place.peer()));
     }
 
     @TearDown(Level.Trial)
-    public void stopPeer() {
+    public void stopPeer() throws IOException {
         if (peer != null) {
             peer.close();
+        }
+        if (affinityBefore != null) {
+            Affinity.restore(affinityBefore);
+        }
+        if (arena != null) {
+            arena.close();
         }
     }
 
@@ -85,19 +111,19 @@ public class SharedMemoryPingPongBenchmark {
             throw peer.failure(seq, e);
         }
         peer.answered(seq);
-        if (Wire.first(reply) != seq || Wire.last(reply) != seq) {
-            throw peer.failure(seq, new IOException("the reply carries " + Wire.first(reply) + " and "
-                    + Wire.last(reply) + ", not " + seq));
+        if (!Wire.carries(reply, seq)) {
+            throw peer.failure(seq, new IOException("the reply carries " + Wire.first(reply) + " ... "
+                    + Wire.last(reply) + ", not " + seq + " in every stamped word"));
         }
         return seq;
     }
 
-    /** For tests: the last reply, the peer. */
-    byte[] lastReply() {
+    /** For tests: the last request and reply, the peer. */
+    MemorySegment lastReply() {
         return reply;
     }
 
-    byte[] request() {
+    MemorySegment request() {
         return request;
     }
 

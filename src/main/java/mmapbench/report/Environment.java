@@ -38,6 +38,10 @@ public final class Environment {
         env.put("kernel", read(Path.of("/proc/sys/kernel/osrelease")));
         env.put("transparentHugepages", bracketed(read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))));
         env.put("transparentHugepagesShmem", bracketed(read(Path.of("/sys/kernel/mm/transparent_hugepage/shmem_enabled"))));
+        // The guest's idle and wake-up settings: they set the price of every blocking IPC channel.
+        env.put("cpuidleDriver", Ipc.cpuidleDriver());
+        env.put("cpuidleGovernor", Ipc.cpuidleGovernor());
+        env.put("haltpoll", Ipc.haltpoll());
         env.put("dataDir", dataDir.toString());
         try {
             FileStore store = Files.getFileStore(dataDir);

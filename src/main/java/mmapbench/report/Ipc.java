@@ -1,70 +1,236 @@
 package mmapbench.report;
 
+import mmapbench.ipc.Channel;
+import mmapbench.ipc.Cpus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The shared-memory rows: latency per channel and payload, and SHM_SPIN's speed-up over the others. */
+/**
+ * The shared-memory rows: latency per channel, payload and CPU placement, with sample mode's
+ * percentiles beside average mode's mean, and the speed-ups of the two shared-memory baselines.
+ */
 public final class Ipc {
 
     public static final String QUESTION = "SharedMemoryPingPong";
-    public static final String SPIN = "SHM_SPIN";
+    /** The busy-waiting floor and the fastest blocking handoff: the speed-ups are over these. */
+    static final List<Channel> BASELINES = List.of(Channel.SHM_SPIN, Channel.SHM_FUTEX);
 
-    /** Latencies in nanoseconds; percentiles are NaN when the run had no sample mode. */
-    public record Latency(String channel, int payload, double mean, double p50, double p99, double p999, double max) {
-        /** The figure to compare channels by: the median where there is one, else the mean. */
+    /**
+     * Latencies in nanoseconds. {@code p50}..{@code max} and {@code sampleMean} come from sample
+     * mode (single round trips timed one by one); {@code averageMean} ± {@code averageError} from
+     * average mode (an iteration's time over its round trips, with JMH's 99.9% interval). Either
+     * side is NaN when the run lacked that mode. Old results without {@code cpus} ran as ANY.
+     */
+    public record Latency(String channel, int payload, String cpus, double p50, double p99, double p999, double max,
+                          double sampleMean, double averageMean, double averageError) {
+        /** The figure to compare channels by: the median where there is one, else the average-mode mean. */
         public double typical() {
-            return Double.isNaN(p50) ? mean : p50;
+            return !Double.isNaN(p50) ? p50 : !Double.isNaN(averageMean) ? averageMean : sampleMean;
         }
     }
 
-    public record SpeedUp(int payload, String other, double ratio) {
+    /** {@code other}'s typical round trip over {@code baseline}'s, at one payload and placement. */
+    public record SpeedUp(int payload, String cpus, String baseline, String other, double ratio) {
     }
 
     private Ipc() {
     }
 
     public static List<Latency> latencies(List<Row> rows) {
-        // Sample mode wins over average mode for the same channel and payload: it has percentiles.
         Map<String, Latency> byKey = new LinkedHashMap<>();
         for (Row r : rows) {
             if (!r.question().equals(QUESTION) || Double.isNaN(r.score())) {
                 continue;
             }
-            String key = r.param("channel") + "/" + r.param("payload");
-            Map<String, Double> p = r.percentiles();
-            Latency l = new Latency(r.param("channel"), Integer.parseInt(r.param("payload")), r.score(),
-                    p.getOrDefault("50.0", Double.NaN), p.getOrDefault("99.0", Double.NaN),
-                    p.getOrDefault("99.9", Double.NaN), p.getOrDefault("100.0", Double.NaN));
-            if (!byKey.containsKey(key) || r.mode().equals("sample")) {
-                byKey.put(key, l);
+            String cpus = r.param("cpus").isEmpty() ? Cpus.ANY.name() : r.param("cpus");
+            int payload = Integer.parseInt(r.param("payload"));
+            String key = r.param("channel") + "/" + payload + "/" + cpus;
+            Latency l = byKey.getOrDefault(key, new Latency(r.param("channel"), payload, cpus, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+            if (r.mode().equals("sample")) {
+                Map<String, Double> p = r.percentiles();
+                l = new Latency(l.channel(), payload, cpus, p.getOrDefault("50.0", Double.NaN),
+                        p.getOrDefault("99.0", Double.NaN), p.getOrDefault("99.9", Double.NaN),
+                        p.getOrDefault("100.0", Double.NaN), r.score(), l.averageMean(), l.averageError());
+            } else if (r.mode().equals("avgt")) {
+                l = new Latency(l.channel(), payload, cpus, l.p50(), l.p99(), l.p999(), l.max(), l.sampleMean(),
+                        r.score(), r.error());
             }
+            byKey.put(key, l);
         }
         List<Latency> out = new ArrayList<>(byKey.values());
-        out.sort((a, b) -> a.payload() != b.payload() ? Integer.compare(a.payload(), b.payload())
-                : Integer.compare(channelOrder(a.channel()), channelOrder(b.channel())));
+        out.sort(Comparator.comparingInt(Latency::payload).thenComparingInt(l -> channelOrder(l.channel()))
+                .thenComparingInt(l -> cpusOrder(l.cpus())));
         return out;
     }
 
-    private static int channelOrder(String c) {
-        int i = List.of("SHM_SPIN", "SHM_LOCK", "UNIX_SOCKET", "TCP_LOOPBACK", "PIPE").indexOf(c);
-        return i < 0 ? 99 : i;
+    private static int channelOrder(String name) {
+        for (Channel c : Channel.values()) {
+            if (c.name().equals(name)) {
+                return c.ordinal();
+            }
+        }
+        return Channel.values().length;
     }
 
-    /** How many times faster SHM_SPIN's typical round trip is than each other channel's, per payload. */
+    private static int cpusOrder(String name) {
+        for (Cpus c : Cpus.values()) {
+            if (c.name().equals(name)) {
+                return c.ordinal();
+            }
+        }
+        return Cpus.values().length;
+    }
+
+    /**
+     * How many times slower each channel's typical round trip is than SHM_SPIN's (the floor) and
+     * than SHM_FUTEX's (the fastest blocking handoff, so only over the blocking channels), at the
+     * same payload and placement.
+     */
     public static List<SpeedUp> speedUps(List<Latency> latencies) {
         List<SpeedUp> out = new ArrayList<>();
-        for (Latency spin : latencies) {
-            if (!spin.channel().equals(SPIN)) {
-                continue;
-            }
-            for (Latency other : latencies) {
-                if (other.payload() == spin.payload() && !other.channel().equals(SPIN)) {
-                    out.add(new SpeedUp(spin.payload(), other.channel(), other.typical() / spin.typical()));
+        for (Channel baseline : BASELINES) {
+            for (Latency base : latencies) {
+                if (!base.channel().equals(baseline.name())) {
+                    continue;
+                }
+                for (Latency other : latencies) {
+                    if (other.payload() == base.payload() && other.cpus().equals(base.cpus())
+                            && channelOrder(other.channel()) > baseline.ordinal()) {
+                        out.add(new SpeedUp(base.payload(), base.cpus(), baseline.name(), other.channel(),
+                                other.typical() / base.typical()));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** The report's IPC section: the table, what its columns come from, and the speed-ups; empty without IPC rows. */
+    public static String markdown(List<Row> rows) {
+        List<Latency> latencies = latencies(rows);
+        if (latencies.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("## Shared memory IPC: round trip between two JVMs\n\n");
+        md.append("p50, p99, p99.9 and the sample mean come from **sample mode** (each round trip timed on its own;"
+                + " a few descheduled ones pull its mean up). The **average-mode** mean ± error is an iteration's time"
+                + " over its round trips, with JMH's 99.9% interval (none from a single iteration). cpus: ANY = the scheduler's choice, SAME = both"
+                + " threads on one CPU, SPLIT = one CPU each. SHM_SPIN under SAME yields the CPU at every look"
+                + " (`Thread.yield`) instead of spinning, since a spinner on one CPU waits for a peer that cannot"
+                + " run.\n\n");
+        md.append("| channel | payload (B) | cpus | p50 (µs, sample) | p99 (µs, sample) | p99.9 (µs, sample) |"
+                + " mean (µs, sample) | mean ± error (µs, average) |\n|---|---|---|---|---|---|---|---|\n");
+        for (Latency l : latencies) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", l.channel(), l.payload(),
+                    l.cpus(), micros(l.p50()), micros(l.p99()), micros(l.p999()), micros(l.sampleMean()),
+                    micros(l.averageMean()) + (Double.isNaN(l.averageError()) ? "" : " ± " + micros(l.averageError()))));
+        }
+        md.append('\n');
+        List<SpeedUp> speedUps = speedUps(latencies);
+        for (Channel baseline : BASELINES) {
+            md.append(speedUpTable(baseline, speedUps));
+        }
+        md.append(placement(latencies));
+        return md.toString();
+    }
+
+    /** One line per payload and cpus, one column per channel: how many times longer than {@code baseline}. */
+    private static String speedUpTable(Channel baseline, List<SpeedUp> speedUps) {
+        List<SpeedUp> mine = speedUps.stream().filter(s -> s.baseline().equals(baseline.name())).toList();
+        if (mine.isEmpty()) {
+            return "";
+        }
+        List<String> channels = mine.stream().map(SpeedUp::other).distinct()
+                .sorted(Comparator.comparingInt(Ipc::channelOrder)).toList();
+        StringBuilder md = new StringBuilder("How many times longer a round trip takes than " + baseline.name()
+                + "'s, same payload and cpus (medians, else average-mode means):\n\n| payload (B) | cpus | "
+                + String.join(" | ", channels) + " |\n|---|---|" + "---|".repeat(channels.size()) + "\n");
+        Map<String, Map<String, Double>> lines = new LinkedHashMap<>();
+        for (SpeedUp s : mine) {
+            lines.computeIfAbsent(s.payload() + " | " + s.cpus(), k -> new LinkedHashMap<>()).put(s.other(), s.ratio());
+        }
+        lines.forEach((line, ratios) -> {
+            md.append("| ").append(line).append(" |");
+            for (String c : channels) {
+                Double r = ratios.get(c);
+                md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1fx |", r));
+            }
+            md.append('\n');
+        });
+        return md.append('\n').toString();
+    }
+
+    /** SPLIT's typical round trip over SAME's, per channel and payload: what waking the other CPU costs. */
+    private static String placement(List<Latency> latencies) {
+        StringBuilder md = new StringBuilder();
+        for (Latency same : latencies) {
+            if (!same.cpus().equals(Cpus.SAME.name())) {
+                continue;
+            }
+            for (Latency split : latencies) {
+                if (split.cpus().equals(Cpus.SPLIT.name()) && split.channel().equals(same.channel())
+                        && split.payload() == same.payload()) {
+                    md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2fx |%n", same.channel(),
+                            same.payload(), micros(same.typical()), micros(split.typical()),
+                            split.typical() / same.typical()));
+                }
+            }
+        }
+        if (md.isEmpty()) {
+            return "";
+        }
+        return "What placement costs: one CPU each (SPLIT) against both on one (SAME):\n\n| channel | payload (B) |"
+                + " SAME (µs) | SPLIT (µs) | SPLIT / SAME |\n|---|---|---|---|---|\n" + md + "\n";
+    }
+
+    private static String micros(double nanos) {
+        if (Double.isNaN(nanos)) {
+            return "";
+        }
+        double v = nanos / 1000;
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
+    }
+
+    /** The guest's cpuidle driver, or null: with the governor and haltpoll it sets the price of every wake-up. */
+    static String cpuidleDriver() {
+        return read(Path.of("/sys/devices/system/cpu/cpuidle/current_driver"));
+    }
+
+    static String cpuidleGovernor() {
+        String ro = read(Path.of("/sys/devices/system/cpu/cpuidle/current_governor_ro"));
+        return ro != null ? ro : read(Path.of("/sys/devices/system/cpu/cpuidle/current_governor"));
+    }
+
+    /** The haltpoll module's parameters ("guest_halt_poll_ns=200000, ..."), or null where it is not loaded. */
+    static String haltpoll() {
+        Path dir = Path.of("/sys/module/haltpoll/parameters");
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> params = Files.list(dir)) {
+            return params.sorted().map(p -> p.getFileName() + "=" + read(p)).collect(Collectors.joining(", "));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p).trim();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

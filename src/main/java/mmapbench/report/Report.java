@@ -228,25 +228,7 @@ public final class Report {
         } else {
             md.append(chartNote).append("\n\n");
         }
-        if (!latencies.isEmpty()) {
-            md.append("## Shared memory IPC: round trip between two JVMs\n\n");
-            md.append("| channel | payload (B) | median (µs) | p99 (µs) | p99.9 (µs) | mean (µs) |\n");
-            md.append("|---|---|---|---|---|---|\n");
-            for (Ipc.Latency l : latencies) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", l.channel(), l.payload(),
-                        micros(l.p50()), micros(l.p99()), micros(l.p999()), micros(l.mean())));
-            }
-            md.append('\n');
-            List<Ipc.SpeedUp> speedUps = Ipc.speedUps(latencies);
-            if (!speedUps.isEmpty()) {
-                md.append("SHM_SPIN's round trip is this many times faster than the other channel's (medians):\n\n");
-                md.append("| payload (B) | channel | speed-up |\n|---|---|---|\n");
-                for (Ipc.SpeedUp s : speedUps) {
-                    md.append(String.format(Locale.ROOT, "| %d | %s | %.1fx |%n", s.payload(), s.other(), s.ratio()));
-                }
-                md.append('\n');
-            }
-        }
+        md.append(Ipc.markdown(rows));
         return md.toString();
     }
 

@@ -7,7 +7,7 @@ public final class PeerParentMain {
     }
 
     public static void main(String[] args) throws Exception {
-        PeerConnection c = PeerConnection.start(Channel.SHM_SPIN, 8);
+        PeerConnection c = PeerConnection.start(Channel.SHM_SPIN, 8, Cpus.ANY, -1);
         System.out.println(c.process().pid());
         System.out.println(c.files().getFirst());
         System.out.flush();

@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The ping-pong benchmark runs through JMH's Runner for every channel, with percentiles in sample mode. */
+/** The ping-pong benchmark runs through JMH's Runner for every channel and placement, with percentiles in sample mode. */
 class PingPongJmhSmokeTest {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void everyChannelRunsInAForkedJvm() throws Exception {
+    void everyChannelAndPlacementRunsInAForkedJvm() throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include("\\.SharedMemoryPingPongBenchmark\\.")
                 .param("payload", "8")
@@ -33,11 +33,11 @@ class PingPongJmhSmokeTest {
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build()).run();
-        assertEquals(Channel.values().length, results.size());
+        assertEquals(Channel.values().length * Cpus.values().length, results.size());
         for (RunResult r : results) {
             var stats = r.getPrimaryResult().getStatistics();
             // How many is a speed question for the benchmark, not for a test: only that they happened.
-            assertTrue(stats.getN() > 0, r.getParams().getParam("channel") + " made no round trip");
+            assertTrue(stats.getN() > 0, r.getParams().getParam("channel") + ", cpus=" + r.getParams().getParam("cpus") + " made no round trip");
             assertTrue(stats.getPercentile(50) > 0);
         }
         assertEquals(List.of(), ShmLeftovers.ours());

@@ -1,0 +1,96 @@
+package mmapbench.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The IPC section of the report, from a real JMH run of both modes with {@code cpus}
+ * ({@code ipc-cpus.json}: SHM_SPIN, SHM_FUTEX, UNIX_SOCKET at 8 B, SAME and SPLIT, one 200 ms
+ * iteration; JMH's raw histograms taken out, the reader does not use them).
+ */
+class IpcReportTest {
+
+    private static Path golden(String name) throws URISyntaxException {
+        return Path.of(IpcReportTest.class.getResource("/golden/" + name).toURI());
+    }
+
+    private static List<Ipc.Latency> latencies() throws Exception {
+        return Ipc.latencies(JmhResults.read(golden("ipc-cpus.json")));
+    }
+
+    @Test
+    void eachChannelPayloadAndPlacementIsOneLineInChannelOrder() throws Exception {
+        assertEquals(List.of("SHM_SPIN/SAME", "SHM_SPIN/SPLIT", "SHM_FUTEX/SAME", "SHM_FUTEX/SPLIT", "UNIX_SOCKET/SAME",
+                "UNIX_SOCKET/SPLIT"), latencies().stream().map(l -> l.channel() + "/" + l.cpus()).toList());
+    }
+
+    @Test
+    void percentilesComeFromSampleModeAndTheMeanFromAverageMode() throws Exception {
+        Ipc.Latency futexSame = latencies().get(2);
+        assertEquals(new Ipc.Latency("SHM_FUTEX", 8, "SAME", 7280.0, 144619.52000000002, 3542384.64000006,
+                futexSame.max(), 23067.616907437132, 24096.37384208205, Double.NaN), futexSame);
+        assertEquals(7280.0, futexSame.typical(), "the median, not a mean, compares channels");
+    }
+
+    @Test
+    void speedUpsAreOverSpinForAllAndOverFutexForTheBlockingChannels() throws Exception {
+        List<Ipc.Latency> l = latencies();
+        List<Ipc.SpeedUp> s = Ipc.speedUps(l);
+        assertEquals(List.of("SHM_SPIN/SAME/SHM_FUTEX", "SHM_SPIN/SAME/UNIX_SOCKET", "SHM_SPIN/SPLIT/SHM_FUTEX",
+                        "SHM_SPIN/SPLIT/UNIX_SOCKET", "SHM_FUTEX/SAME/UNIX_SOCKET", "SHM_FUTEX/SPLIT/UNIX_SOCKET"),
+                s.stream().map(x -> x.baseline() + "/" + x.cpus() + "/" + x.other()).toList());
+        assertEquals(11440.0 / 7280.0, s.get(4).ratio(), 1e-12);
+    }
+
+    @Test
+    void theTableSaysWhichModeEachColumnComesFrom() throws Exception {
+        String md = Ipc.markdown(JmhResults.read(golden("ipc-cpus.json")));
+        assertTrue(md.contains("| channel | payload (B) | cpus | p50 (µs, sample) | p99 (µs, sample) | p99.9 (µs, sample) |"
+                + " mean (µs, sample) | mean ± error (µs, average) |\n"), md);
+        assertTrue(md.contains("| SHM_FUTEX | 8 | SAME | 7.28 | 145 | 3542 | 23.1 | 24.1 |\n"), md);
+        assertTrue(md.contains("How many times longer a round trip takes than SHM_FUTEX's, same payload and cpus (medians,"
+                + " else average-mode means):\n\n| payload (B) | cpus | UNIX_SOCKET |\n|---|---|---|\n| 8 | SAME | 1.6x |\n"), md);
+        assertTrue(md.contains("| payload (B) | cpus | SHM_FUTEX | UNIX_SOCKET |\n"), md);
+        assertTrue(md.contains("| SHM_FUTEX | 8 | 7.28 | 44.4 | 6.10x |\n"), md);
+        assertTrue(md.contains("SHM_SPIN under SAME yields the CPU"), "the yielding spinner is labelled");
+    }
+
+    @Test
+    void resultsFromBeforeCpusWereTheSchedulersChoice() throws Exception {
+        assertEquals(List.of("ANY", "ANY"), Ipc.latencies(JmhResults.read(golden("ipc.json"))).stream()
+                .map(Ipc.Latency::cpus).toList());
+    }
+
+    @Test
+    void theReportCarriesTheIpcSectionOnce(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        Files.copy(golden("ipc-cpus.json"), json);
+        String md = Report.of(json).write();
+        String section = Ipc.markdown(JmhResults.read(json));
+        assertTrue(md.contains(section));
+        assertEquals(md.indexOf("## Shared memory IPC"), md.lastIndexOf("## Shared memory IPC"));
+    }
+
+    @Test
+    void noIpcRowsNoSection() {
+        assertEquals("", Ipc.markdown(List.of()));
+    }
+
+    @Test
+    void theIdleSettingsAreReadWhereTheyExist() {
+        String haltpoll = Ipc.haltpoll();
+        if (Files.isDirectory(Path.of("/sys/module/haltpoll/parameters"))) {
+            assertTrue(haltpoll.contains("guest_halt_poll_ns="), haltpoll);
+        } else {
+            assertEquals(null, haltpoll);
+        }
+    }
+}
