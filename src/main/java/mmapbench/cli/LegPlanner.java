@@ -111,6 +111,9 @@ final class LegPlanner {
         if (!user.getParameter("fileSize").hasValue()) {
             b.param("fileSize", fileSizes.toArray(String[]::new));
         }
+        if (user.getBenchModes().isEmpty()) {
+            leg.modes().forEach(b::mode);
+        }
         if (!user.shouldFailOnError().hasValue()) {
             b.shouldFailOnError(true);
         }

@@ -1,6 +1,7 @@
 package mmapbench.report;
 
 import mmapbench.file.Question;
+import mmapbench.fixture.Folios;
 import mmapbench.fixture.Sizes;
 
 import java.util.List;
@@ -85,7 +86,8 @@ final class FirstScreen {
             case WARM -> "page cache, fresh mapping (WARM)";
             case COLD -> "from the device (COLD)";
         };
-        return Sizes.format(g.blockSize()) + ", " + cache + (g.variant().plain() ? "" : ", " + g.variant().label());
+        return Sizes.format(g.blockSize()) + ", " + cache + (g.folios() == Folios.SMALL ? " in 4 KiB folios" : "")
+                + (g.variant().plain() ? "" : ", " + g.variant().label());
     }
 
 }

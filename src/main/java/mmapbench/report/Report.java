@@ -367,10 +367,6 @@ public final class Report {
         md.append('\n');
     }
 
-    private static String micros(double nanos) {
-        return Double.isNaN(nanos) ? "" : fmt(nanos / 1000);
-    }
-
     static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "n/a";

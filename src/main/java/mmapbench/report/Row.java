@@ -35,19 +35,6 @@ public record Row(String benchmark, Optional<Question> fileQuestion, Optional<Ap
         return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
-    /**
-     * The benchmark class's simple name without "Benchmark" (RandomRead, SharedMemoryPingPong).
-     *
-     * @deprecated a name as a string: kept only so that {@code Ipc.java}, which is being rewritten on
-     * another branch, keeps working unchanged. The file report uses {@link #fileQuestion()}.
-     */
-    @Deprecated
-    public String question() {
-        String cls = benchmark.substring(0, benchmark.lastIndexOf('.'));
-        cls = cls.substring(cls.lastIndexOf('.') + 1);
-        return cls.endsWith("Benchmark") ? cls.substring(0, cls.length() - "Benchmark".length()) : cls;
-    }
-
     /** A file row with a score and an API: one the verdict can use. */
     public boolean judgeable() {
         return fileQuestion.isPresent() && api.isPresent() && !Double.isNaN(score);

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 public record Variant(Map<String, String> settings) implements Comparable<Variant> {
 
     /** The parameters of a group that are not variants: they say which comparison a row belongs to. */
-    static final Set<String> GROUP_PARAMS = Set.of("blockSize", "cache", "fileSize");
+    static final Set<String> GROUP_PARAMS = Set.of("blockSize", "cache", "folios", "fileSize");
 
     /**
      * Every known variant parameter with its plain value: the one place to add a new one. A
@@ -30,7 +30,6 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
         ADVICE("advice", "NORMAL", true),
         /** Each read's offset depends on the previous read: a second set of RandomRead rows. */
         ACCESS("access", "INDEPENDENT", false),
-        FOLIOS("folios", "LARGE", false),
         MEMORY_LIMIT("memoryLimit", "none", false),
         /** Blocks a short-lived read reads between open and close: 16 is the plain pattern. */
         READS("reads", "16", false),
@@ -115,7 +114,6 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
             parts.add(p == null ? k + "=" + v : switch (p) {
                 case ADVICE -> "madvise " + v;
                 case ACCESS -> v + " accesses";
-                case FOLIOS -> v + " folios";
                 case READS -> v + " reads per open";
                 case MEMORY_LIMIT -> "memory limit " + v;
                 case FORCE_EVERY -> "durable: force every " + forceLabel(v);

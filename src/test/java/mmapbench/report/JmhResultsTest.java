@@ -68,9 +68,10 @@ class JmhResultsTest {
     void readsEveryRowOfTheGoldenInNanoseconds() throws Exception {
         var rows = JmhResults.read(golden("a.json"));
         Row first = rows.getFirst();
-        assertEquals("RandomRead", first.question());
+        assertEquals(mmapbench.file.Question.RANDOM_READ, first.fileQuestion().orElseThrow());
         assertEquals("ns/op", first.unit());
-        Row sequential = rows.stream().filter(r -> r.question().equals("SequentialRead")).findFirst().orElseThrow();
+        Row sequential = rows.stream().filter(r -> r.fileQuestion().orElseThrow() == mmapbench.file.Question.SEQUENTIAL_READ)
+                .findFirst().orElseThrow();
         assertEquals("us/op", sequential.unit());
     }
 }
