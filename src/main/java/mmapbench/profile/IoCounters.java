@@ -42,6 +42,7 @@ public final class IoCounters {
         if (enabled) {
             start = read();
             window = null;
+            CgroupCounters.markStart(); // issue 13: the memoryLimit cgroup's own counters, same window
         }
     }
 
@@ -50,6 +51,7 @@ public final class IoCounters {
         if (enabled && start != null) {
             window = read().minus(start);
             start = null;
+            CgroupCounters.markEnd(); // issue 13
         }
     }
 
