@@ -38,7 +38,7 @@ public final class IoCounters {
     }
 
     /** Called by a benchmark when its timed code is about to run. */
-    public static void markStart() {
+    public static synchronized void markStart() {
         if (enabled) {
             start = read();
             window = null;
@@ -47,7 +47,7 @@ public final class IoCounters {
     }
 
     /** Called by a benchmark when its timed code has stopped, before anything is unmapped. */
-    public static void markEnd() {
+    public static synchronized void markEnd() {
         if (enabled && start != null) {
             window = read().minus(start);
             start = null;
@@ -56,7 +56,7 @@ public final class IoCounters {
     }
 
     /** The last marked window, once; null if the benchmark marked none. */
-    static Snapshot takeWindow() {
+    static synchronized Snapshot takeWindow() {
         Snapshot w = window;
         window = null;
         return w;
