@@ -63,7 +63,7 @@ public abstract class FileBenchmark implements ParamCheck {
     /**
      * Issue 13: {@code none}, or the share of the data file the page cache may hold (e.g. {@code 25%}):
      * the JVM runs in a memory cgroup limited to it, so the file behaves as one larger than memory.
-     * COLD only. See {@link MemoryLimit} and {@link SharedFixture}.
+     * WARM then means "as much as fits", HOT is refused: see {@link MemoryLimit#checkCache}.
      */
     @Param(MemoryLimit.NONE_VALUE)
     public String memoryLimit = MemoryLimit.NONE_VALUE;

@@ -36,6 +36,7 @@ public class SharedFixture {
     private boolean writable;
     private CacheState cache;
     private MemoryCgroup cgroup;
+    private MemoryLimit limit = MemoryLimit.NONE;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException {
@@ -51,12 +52,13 @@ public class SharedFixture {
 
     /**
      * The trial's fixture over {@code file}; under a limit the JVM joins its memory cgroup, after
-     * the file is evicted (a page stays charged to whoever loaded it). Package-private for tests.
+     * the file is evicted (a page stays charged to whoever loaded it).
      */
     void prepare(Path file, boolean writable, CacheState cache, MemoryLimit limit, long fileSize) throws IOException {
         this.file = file;
         this.writable = writable;
         this.cache = cache;
+        this.limit = limit;
         if (!limit.none()) {
             MemoryCgroup.removeStale().forEach(line -> System.out.println("mmap-bench: " + line));
             PageCache.evict(file);
@@ -68,7 +70,25 @@ public class SharedFixture {
     /** Every iteration starts from the same cache state, established once for all threads. */
     @Setup(Level.Iteration)
     public void establishCacheState() throws IOException {
-        FileFixture.establish(file, writable, cache);
+        if (limit.none() || cache == CacheState.COLD) {
+            FileFixture.establish(file, writable, cache);
+        } else {
+            fillToTheLimit();
+        }
+    }
+
+    /**
+     * WARM under a limit, "as much as fits" (see {@link MemoryLimit#checkCache}): the file read
+     * front to back inside the cgroup, which keeps what its limit lets it, the file's tail.
+     */
+    private void fillToTheLimit() throws IOException {
+        PageCache.load(file);
+        double resident = PageCache.residentFraction(file);
+        if (resident > limit.residentAtMost() + 0.05) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "memoryLimit=%s: %.0f%% of %s stays"
+                    + " in the page cache, more than the limit allows; is the cgroup's limit in force?", limit,
+                    resident * 100, file));
+        }
     }
 
     /** Out of the memory cgroup, which is then removed; the JVM's shutdown hook covers a failed trial. */

@@ -55,7 +55,9 @@ public final class Evidence {
             return "COLD, yet nothing was read from the device";
         }
         // A resident file may still see the odd page read (the JVM's own files): 1% of a block, at least 512 B.
-        if (reads && !cache.equals("COLD") && read > Math.max(0.01 * block, 512)) {
+        // Under a memoryLimit (issue 13), WARM holds only part of the file: device reads are the point.
+        boolean limited = !r.param("memoryLimit").isEmpty() && !r.param("memoryLimit").equals("none");
+        if (reads && !cache.equals("COLD") && !limited && read > Math.max(0.01 * block, 512)) {
             return String.format(Locale.ROOT, "%s, yet %.1f B/op came from the device", cache, read);
         }
         if (reads && cache.equals("HOT") && r.mapped() && faults > 0.001) {
