@@ -75,7 +75,7 @@ final class LegPlanner {
                     effective.put(name, String.join(",", user.getParameter(name).get()));
                 }
             }
-            if (!seen.add(leg.classes() + " " + leg.methods() + " " + effective)) {
+            if (!seen.add(leg.classes() + " " + leg.methods() + " " + effective + " " + leg.threads())) {
                 continue;
             }
             checkBlocks(user, leg, fileSizes);
@@ -94,6 +94,7 @@ final class LegPlanner {
             }
         });
         return leg.kind() + (effective.containsKey("cache") ? ", " + effective.get("cache") : "")
+                + (leg.threads() > 1 ? ", " + leg.threads() + " threads" : "")
                 + (changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")");
     }
 
@@ -110,6 +111,9 @@ final class LegPlanner {
         });
         if (!user.getParameter("fileSize").hasValue()) {
             b.param("fileSize", fileSizes.toArray(String[]::new));
+        }
+        if (leg.threads() > 1 && !user.getThreads().hasValue()) {
+            b.threads(leg.threads()); // issue 13: the user's -t wins
         }
         if (!user.shouldFailOnError().hasValue()) {
             b.shouldFailOnError(true);

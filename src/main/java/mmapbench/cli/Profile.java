@@ -35,6 +35,12 @@ enum Profile {
             fileLeg("sequential, COLD", Classes.SEQUENTIAL, "4096,65536,1048576", "COLD"),
             mappedLeg("madvise, random reads", Question.RANDOM_READ, "8,4096,65536"),
             mappedLeg("madvise, sequential reads", Question.SEQUENTIAL_READ, "4096,65536,1048576"),
+            // Issue 13: a file larger than memory (its page cache limited to a quarter of it), and every core at once.
+            LargerThanMemoryLegs.all(Question.RANDOM_READ, "4096,65536"),
+            LargerThanMemoryLegs.mapped(Question.RANDOM_READ, "4096,65536"),
+            LargerThanMemoryLegs.all(Question.SEQUENTIAL_READ, "65536,1048576"),
+            LargerThanMemoryLegs.mapped(Question.SEQUENTIAL_READ, "65536,1048576"),
+            LargerThanMemoryLegs.threads(Classes.RANDOM, "8,4096,65536"),
             new Leg("shared-memory IPC", Classes.IPC, List.of(), Map.of())));
 
     /** Benchmark classes by question (a nested type: enum constants cannot see later statics). */
@@ -45,7 +51,12 @@ enum Profile {
     }
 
     /** One JMH run: benchmark classes, the methods of them to run (empty: all), and their params. */
-    record Leg(String name, List<Class<?>> classes, List<String> methods, Map<String, String> params) {
+    record Leg(String name, List<Class<?>> classes, List<String> methods, Map<String, String> params, int threads) {
+        /** A leg at JMH's thread count (one, unless the user says {@code -t}). */
+        Leg(String name, List<Class<?>> classes, List<String> methods, Map<String, String> params) {
+            this(name, classes, methods, params, 0);
+        }
+
         /** The name up to its first comma: what the leg is, without its cache state. */
         String kind() {
             int comma = name.indexOf(',');
