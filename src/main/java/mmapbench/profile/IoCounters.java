@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * <p>The file benchmarks mark the timed window themselves ({@link #markStart} at the end of their
  * iteration setup, {@link #markEnd} at the start of its teardown), because the setup evicts and
  * reloads GiBs, which would swamp what the timed code did. They do so only while
- * {@link IoProfiler} is on.
+ * {@link IoProfiler} is on. Synchronized because with {@code -t N} every thread marks: the window
+ * runs from the last thread's start to the first thread's end.
  */
 public final class IoCounters {
 

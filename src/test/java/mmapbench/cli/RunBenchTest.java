@@ -57,7 +57,9 @@ class RunBenchTest {
             "-- SharedMemoryPingPong -p channel=FOO | -p channel=FOO is not a value of channel: use one of SHM_SPIN",
             "-- SharedMemoryPingPong -p payload=lots | -p payload=lots is not a whole number: use e.g. -p payload=",
             "-- SequentialWrite -p forceEvery=100 | forceEvery 100 is not 0 or a multiple of blockSize 65536: use 0 (never) or a whole number of blocks",
-            "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize",
+            "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize, memoryLimit",
+            "-- RandomRead -p memoryLimit=25 | -p memoryLimit=25 is not none or a share of the data file from 1% to 100%: use e.g. -p memoryLimit=25%",
+            "-- RandomRead -p cache=HOT -p memoryLimit=25% | -p memoryLimit=25% with cache=HOT: a limited page cache cannot hold the whole file that HOT needs; use -p cache=WARM (as much as fits) or COLD with a limit, or -p memoryLimit=none",
     })
     void badRunsStopBeforeWritingAnything(String args, String message) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
@@ -102,7 +104,8 @@ class RunBenchTest {
         assertEquals(List.of("random, WARM"), legs);
         List<String> all = LegPlanner.plan(Profile.FULL, new org.openjdk.jmh.runner.options.CommandLineOptions(),
                 List.of("8388608"), dir).stream().map(p -> p.leg().name()).toList();
-        assertEquals(9, all.size(), all.toString());
+        // 9 legs, and issue 13's: 25% for random and sequential reads (all APIs, and madvise), and threads.
+        assertEquals(9 + 5, all.size(), all.toString());
     }
 
     @Test
