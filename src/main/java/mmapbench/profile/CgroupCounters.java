@@ -45,11 +45,14 @@ public final class CgroupCounters {
     }
 
     /** From now on, count the cgroup whose {@code memory.stat} this is; null to stop. */
-    public static void watch(Path statFile, boolean cgroupV1) {
+    public static synchronized void watch(Path statFile, boolean cgroupV1) {
         v1 = cgroupV1;
         stat = statFile;
         start = null;
-        window = null;
+        if (statFile != null) {
+            window = null;
+        }
+        // On stop, the last iteration's window stays: the trial's teardown runs before the profiler reads it.
     }
 
     static synchronized void markStart() {

@@ -14,8 +14,10 @@ import java.nio.file.Path;
  * <p>The file benchmarks mark the timed window themselves ({@link #markStart} at the end of their
  * iteration setup, {@link #markEnd} at the start of its teardown), because the setup evicts and
  * reloads GiBs, which would swamp what the timed code did. They do so only while
- * {@link IoProfiler} is on. Synchronized because with {@code -t N} every thread marks: the window
- * runs from the last thread's start to the first thread's end.
+ * {@link IoProfiler} is on. With {@code -t N} every thread marks (issue 13): the window runs from
+ * the first thread's start to the last thread's end, because JMH keeps early threads running
+ * (unmeasured) until the last one is ready, and those operations fault and read too. The price: at
+ * HOT, another thread's pre-faulting of its own mapping falls inside the window.
  */
 public final class IoCounters {
 
@@ -34,13 +36,17 @@ public final class IoCounters {
     private IoCounters() {
     }
 
-    static void enable() {
+    /** Threads whose timed code is under way. */
+    private static int open;
+
+    static synchronized void enable() {
         enabled = true;
+        open = 0;
     }
 
     /** Called by a benchmark when its timed code is about to run. */
     public static synchronized void markStart() {
-        if (enabled) {
+        if (enabled && open++ == 0) {
             start = read();
             window = null;
             CgroupCounters.markStart(); // issue 13: the memoryLimit cgroup's own counters, same window
@@ -49,7 +55,7 @@ public final class IoCounters {
 
     /** Called by a benchmark when its timed code has stopped, before anything is unmapped. */
     public static synchronized void markEnd() {
-        if (enabled && start != null) {
+        if (enabled && open > 0 && --open == 0 && start != null) {
             window = read().minus(start);
             start = null;
             CgroupCounters.markEnd(); // issue 13
