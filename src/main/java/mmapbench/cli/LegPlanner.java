@@ -75,7 +75,7 @@ final class LegPlanner {
                     effective.put(name, String.join(",", user.getParameter(name).get()));
                 }
             }
-            if (!seen.add(leg.classes() + " " + leg.methods() + " " + effective)) {
+            if (!seen.add(leg.classes() + " " + leg.methods() + " " + effective + " " + leg.threads())) {
                 continue;
             }
             checkBlocks(user, leg, fileSizes);
@@ -94,6 +94,7 @@ final class LegPlanner {
             }
         });
         return leg.kind() + (effective.containsKey("cache") ? ", " + effective.get("cache") : "")
+                + (leg.threads() > 1 ? ", " + leg.threads() + " threads" : "")
                 + (changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")");
     }
 
@@ -113,6 +114,10 @@ final class LegPlanner {
         }
         if (user.getBenchModes().isEmpty()) {
             leg.modes().forEach(b::mode);
+        }
+        if (leg.threads() > 1 && !user.getThreads().hasValue()) {
+            // The user's -t wins.
+            b.threads(leg.threads());
         }
         if (!user.shouldFailOnError().hasValue()) {
             b.shouldFailOnError(true);

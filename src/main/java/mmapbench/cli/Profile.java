@@ -48,6 +48,12 @@ enum Profile {
             fileLeg("short-lived reads, COLD", List.of(Question.SHORT_LIVED_READ), "8,4096", "COLD"),
             mappedLeg("madvise, random reads", Question.RANDOM_READ, "8,4096,65536"),
             mappedLeg("madvise, sequential reads", Question.SEQUENTIAL_READ, "4096,65536,1048576"),
+            // A file larger than memory (its page cache limited to a quarter of it), and every core at once.
+            LargerThanMemoryLegs.all(Question.RANDOM_READ, "4096,65536"),
+            LargerThanMemoryLegs.mapped(Question.RANDOM_READ, "4096,65536"),
+            LargerThanMemoryLegs.all(Question.SEQUENTIAL_READ, "65536,1048576"),
+            LargerThanMemoryLegs.mapped(Question.SEQUENTIAL_READ, "65536,1048576"),
+            LargerThanMemoryLegs.threads(Classes.RANDOM, "8,4096,65536"),
             ipcLeg()));
 
     /** Benchmark classes by question (a nested type: enum constants cannot see later statics). */
@@ -57,12 +63,21 @@ enum Profile {
     }
 
     /**
-     * One JMH run: benchmark classes, the methods of them to run (empty: all), their params, and
-     * the modes whose rows it wants (empty: the classes' own). Which rows run is the profile's;
-     * how each is measured (forks, warm-up, iterations) is the classes' annotations'.
+     * One JMH run: benchmark classes, the methods of them to run (empty: all), their params, the
+     * modes whose rows it wants (empty: the classes' own) and its thread count (0: JMH's, one
+     * unless the user says {@code -t}). Which rows run is the profile's; how each is measured
+     * (forks, warm-up, iterations) is the classes' annotations'.
      */
     record Leg(String name, List<Class<?>> classes, List<String> methods, Map<String, String> params,
-               List<Mode> modes) {
+               List<Mode> modes, int threads) {
+        Leg(String name, List<Class<?>> classes, List<String> methods, Map<String, String> params) {
+            this(name, classes, methods, params, List.of(), 0);
+        }
+
+        Leg(String name, List<Class<?>> classes, List<String> methods, Map<String, String> params, int threads) {
+            this(name, classes, methods, params, List.of(), threads);
+        }
+
         /** The name up to its first comma: what the leg is, without its cache state. */
         String kind() {
             int comma = name.indexOf(',');
@@ -83,7 +98,7 @@ enum Profile {
         for (int i = 0; i + 1 < more.length; i += 2) {
             params.put(more[i], more[i + 1]);
         }
-        return new Leg(name, questions.stream().<Class<?>>map(q -> q.benchmark).toList(), List.of(), params, List.of());
+        return new Leg(name, questions.stream().<Class<?>>map(q -> q.benchmark).toList(), List.of(), params);
     }
 
     /** The shared-memory leg; the quick one wants sample mode's percentiles only. */
@@ -93,7 +108,7 @@ enum Profile {
             p.put(params[i], params[i + 1]);
         }
         return new Leg("shared-memory IPC", List.of(SharedMemoryPingPongBenchmark.class), List.of(), p,
-                params.length == 0 ? List.of() : List.of(Mode.SampleTime));
+                params.length == 0 ? List.of() : List.of(Mode.SampleTime), 0);
     }
 
     /** The madvise values other than NORMAL, for the mapped methods alone: the others ignore advice. */
@@ -102,6 +117,6 @@ enum Profile {
         params.put("blockSize", blockSizes);
         params.put("cache", "HOT,WARM,COLD");
         params.put("advice", "RANDOM,SEQUENTIAL,WILLNEED");
-        return new Leg(name, List.of(question.benchmark), List.of("mappedBuffer", "memorySegment"), params, List.of());
+        return new Leg(name, List.of(question.benchmark), List.of("mappedBuffer", "memorySegment"), params);
     }
 }

@@ -4,8 +4,8 @@ import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Folios;
 import mmapbench.fixture.JvmOptions;
+import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.Offsets;
-import mmapbench.fixture.PageCache;
 import mmapbench.fixture.ParamCheck;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.ThreadParams;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,6 +68,17 @@ public abstract class FileBenchmark implements ParamCheck {
     @Param("LARGE")
     public Folios folios = Folios.LARGE;
 
+    /**
+     * {@code none}, or the share of the data file the page cache may hold (e.g. {@code 25%}):
+     * the JVM runs in a memory cgroup limited to it, so the file behaves as one larger than memory.
+     * WARM then means "as much as fits", HOT is refused: see {@link MemoryLimit#checkCache}.
+     */
+    @Param(MemoryLimit.NONE_VALUE)
+    public String memoryLimit = MemoryLimit.NONE_VALUE;
+
+    /** JMH's index of this state's thread: thread 0 draws the single-thread offsets, the others their own. */
+    int thread;
+
     FileFixture fixture;
     /** The handles of the API under test, for this iteration. */
     Handles h;
@@ -86,6 +98,9 @@ public abstract class FileBenchmark implements ParamCheck {
     @Override
     public void checkParams() {
         Offsets.checkBlock(fileSize, blockSize());
+        if (cache != null) {
+            MemoryLimit.parse(memoryLimit).checkCache(cache);
+        }
         checkMoreParams();
     }
 
@@ -99,21 +114,36 @@ public abstract class FileBenchmark implements ParamCheck {
     /** Back to where an iteration starts, so that every iteration does the same operations. */
     abstract void rewind();
 
+    /** The file comes from the state all threads share (made, and joined to its cgroup, once). */
     @Setup(Level.Trial)
-    public void createFile() throws IOException {
+    public void createFile(SharedFixture shared, ThreadParams threadParams) throws IOException {
+        checkParams();
+        thread = threadParams.getThreadIndex();
+        fixture = FileFixture.of(shared.file(), shared.writable());
+        prepare();
+    }
+
+    /** For tests, which run the benchmark methods without JMH: one thread, no shared state. */
+    void createFile() throws IOException {
         checkParams();
         fixture = FileFixture.forQuestion(question(), fileSize);
         prepare();
     }
 
+    /** The shared state has already put the file in its cache state (JMH sets it up first); open this thread's handles. */
     @Setup(Level.Iteration)
-    public void establishCacheState(BenchmarkParams params) throws IOException {
-        beginIteration(Api.of(params));
+    public void establishCacheState(BenchmarkParams params, SharedFixture shared) throws IOException {
+        openHandles(Api.of(params));
     }
 
     /** For tests, which run the benchmark methods without JMH. */
     void beginIteration(Api api) throws IOException {
-        h = fixture.open(opensItsOwnHandles() ? null : api, cache, folios, advice);
+        FileFixture.establish(fixture.file(), fixture.writable(), cache, folios);
+        openHandles(api);
+    }
+
+    private void openHandles(Api api) throws IOException {
+        h = fixture.open(opensItsOwnHandles() ? null : api, cache, advice);
         rewind();
     }
 
@@ -121,15 +151,6 @@ public abstract class FileBenchmark implements ParamCheck {
     @TearDown(Level.Iteration)
     public void closeHandles() throws IOException {
         fixture.close();
-    }
-
-    /** Writes back what the trial dirtied, so that no later trial or leg runs during its writeback. */
-    @TearDown(Level.Trial)
-    public void writeBack() throws IOException {
-        fixture.close();
-        if (question().writes) {
-            PageCache.writeBack(fixture.file());
-        }
     }
 
     Path file() {

@@ -60,21 +60,31 @@ final class FileFixture implements Closeable {
         return file;
     }
 
+    boolean writable() {
+        return writable;
+    }
+
     /**
-     * Closes the last iteration's handles, establishes {@code cache}, opens what {@code api}
-     * needs (nothing when it is null), gives a mapping {@code advice} before anything touches it, and starts the evidence
-     * window.
+     * Puts {@code file} in {@code cache} state: once per iteration for all threads
+     * ({@link SharedFixture}), while no mapping of it is open.
      */
-    Handles open(Api api, CacheState cache, Folios folios, Advice advice) throws IOException {
-        close();
+    static void establish(Path file, boolean writable, CacheState cache, Folios folios) throws IOException {
         cache.establish(file, folios);
         if (writable && cache != CacheState.COLD) {
             // The last iteration's dirty pages must not be written back during this one.
             PageCache.writeBack(file);
         }
+    }
+
+    /**
+     * Closes the last iteration's handles, opens what {@code api} needs (nothing when it is null:
+     * the benchmark opens the file in every operation), gives a mapping {@code advice} before
+     * anything touches it, and starts the evidence window.
+     */
+    Handles open(Api api, CacheState cache, Advice advice) throws IOException {
+        close();
         FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
         if (api == null) {
-            // The benchmark opens the file in every operation: only the cache state is this fixture's.
             handles = new Handles(null, null, null, null, null, null);
             IoCounters.markStart();
             return handles;

@@ -4,6 +4,9 @@ import mmapbench.fixture.Content;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
@@ -43,7 +46,19 @@ public class RandomReadBenchmark extends FileBenchmark {
     @Param({"INDEPENDENT", "DEPENDENT"})
     public Access access = Access.INDEPENDENT;
 
+    /**
+     * Tests only (an in-process JMH run, {@code -f 0}): told at the end of every iteration what each
+     * thread read last, so that a multi-threaded run can be checked thread by thread.
+     */
+    interface LastRead {
+        void read(int thread, long offset, ByteBuffer block);
+    }
+
+    static volatile LastRead lastReadHook;
+
     private RandomCursor cursor;
+    /** The offsets themselves (for DEPENDENT the cursor holds keys), to tell the hook where the last read was. */
+    private long[] offsets;
     private boolean dependent;
     /** The word the last read returned; DEPENDENT reads XOR it into their precomputed key. */
     private long last;
@@ -63,7 +78,7 @@ public class RandomReadBenchmark extends FileBenchmark {
 
     @Override
     void prepare() {
-        init(fixture, Offsets.random(fileSize, blockSize), DataFile.Kind.READ.seed);
+        init(fixture, Offsets.random(fileSize, blockSize, thread), DataFile.Kind.READ.seed);
     }
 
     /**
@@ -73,6 +88,7 @@ public class RandomReadBenchmark extends FileBenchmark {
      */
     void init(FileFixture fixture, long[] offsets, long contentSeed) {
         this.fixture = fixture;
+        this.offsets = offsets;
         dependent = access == Access.DEPENDENT;
         long[] keys = offsets;
         if (dependent) {
@@ -144,6 +160,15 @@ public class RandomReadBenchmark extends FileBenchmark {
             throw new IOException("end of file");
         }
         return last = Blocks.firstWord(block);
+    }
+
+    /** Not timed; nothing happens unless a test set {@link #lastReadHook}. */
+    @TearDown(Level.Iteration)
+    public void reportLastRead(BenchmarkParams params) {
+        LastRead hook = lastReadHook;
+        if (hook != null && cursor.taken() > 0) {
+            hook.read(thread, offsets[(cursor.taken() - 1) & (offsets.length - 1)], lastBlock(Api.of(params)));
+        }
     }
 
     /** What the last operation read, for tests. */

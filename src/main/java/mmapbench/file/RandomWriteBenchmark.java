@@ -63,7 +63,7 @@ public class RandomWriteBenchmark extends FileBenchmark {
 
     @Override
     void prepare() {
-        init(fixture, Offsets.random(fileSize, blockSize));
+        init(fixture, Offsets.random(fileSize, blockSize, thread));
     }
 
     /** The trial's fixture; tests pass their own file and offsets. */

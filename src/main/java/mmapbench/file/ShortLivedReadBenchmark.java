@@ -79,7 +79,7 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
 
     @Override
     void prepare() {
-        cursor = new RandomCursor(Offsets.random(fileSize, blockSize));
+        cursor = new RandomCursor(Offsets.random(fileSize, blockSize, thread));
         block = new byte[blockSize];
         direct = ByteBuffer.allocateDirect(blockSize).order(ByteOrder.LITTLE_ENDIAN);
         path = fixture.file();

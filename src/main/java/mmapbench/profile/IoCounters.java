@@ -27,7 +27,11 @@ import java.nio.file.Path;
  * <p>The file benchmarks mark the timed window themselves ({@link #markStart} at the end of their
  * iteration setup, {@link #markEnd} at the start of its teardown, both on the benchmark thread),
  * because the setup evicts and reloads GiBs, which would swamp what the timed code did. They do
- * so only while {@link IoProfiler} is on.
+ * so only while {@link IoProfiler} is on. With {@code -t N} every thread marks: the window runs from
+ * the first thread's start to the last thread's end, because JMH keeps early threads running
+ * (unmeasured) until the last one is ready, and those operations fault and read too. The price: at
+ * HOT, another thread's pre-faulting of its own mapping falls inside the window, and the sleeps
+ * are the first thread's alone.
  */
 public final class IoCounters {
 
@@ -67,28 +71,35 @@ public final class IoCounters {
     private IoCounters() {
     }
 
-    static void enable() {
+    /** Threads whose timed code is under way. */
+    private static int open;
+
+    static synchronized void enable() {
         enabled = true;
+        open = 0;
     }
 
     /** Called by a benchmark when its timed code is about to run. */
-    public static void markStart() {
-        if (enabled) {
+    public static synchronized void markStart() {
+        if (enabled && open++ == 0) {
             start = read(true);
             window = null;
+            // The memoryLimit cgroup's own counters, over the same window.
+            CgroupCounters.markStart();
         }
     }
 
     /** Called by a benchmark when its timed code has stopped, before anything is unmapped. */
-    public static void markEnd() {
-        if (enabled && start != null) {
+    public static synchronized void markEnd() {
+        if (enabled && open > 0 && --open == 0 && start != null) {
             window = read(true).minus(start);
             start = null;
+            CgroupCounters.markEnd();
         }
     }
 
     /** The last marked window, once; null if the benchmark marked none. */
-    static Snapshot takeWindow() {
+    static synchronized Snapshot takeWindow() {
         Snapshot w = window;
         window = null;
         return w;

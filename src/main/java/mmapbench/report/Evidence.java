@@ -69,7 +69,9 @@ public final class Evidence {
         if (reads && cache.equals("COLD") && read == 0) {
             return "COLD, yet nothing was read from storage";
         }
-        if (reads && !cache.equals("COLD")) {
+        // Under a memoryLimit, WARM holds only part of the file: reads from storage are the point.
+        boolean limited = !r.param("memoryLimit").isEmpty() && !r.param("memoryLimit").equals("none");
+        if (reads && !cache.equals("COLD") && !limited) {
             // A resident file may see the odd page read (the JVM's own files): allow 1% of what the
             // iteration read and 1 MiB in all; without the operation count, 1% of a block and 512 B an operation.
             double perIteration = read * ops;

@@ -58,7 +58,9 @@ class RunBenchTest {
             "-- SharedMemoryPingPong -p payload=lots | -p payload=lots is not a whole number: use e.g. -p payload=",
             "-- SequentialWrite -p forceEvery=100 | forceEvery 100 is not 0 or a multiple of blockSize 1048576 that divides fileSize 4294967296: use 0 (never) or a whole number of blocks that divides the file, e.g. 268435456",
             "--full -- ShortLivedRead -p reads=0 | reads 0 is not from 1 to 1048576: use e.g. 16 or 256",
-            "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize, folios",
+            "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize, folios, memoryLimit",
+            "-- RandomRead -p memoryLimit=25 | -p memoryLimit=25 is not none or a share of the data file from 1% to 100%: use e.g. -p memoryLimit=25%",
+            "-- RandomRead -p cache=HOT -p memoryLimit=25% | -p memoryLimit=25% with cache=HOT: a limited page cache cannot hold the whole file that HOT needs; use -p cache=WARM (as much as fits) or COLD with a limit, or -p memoryLimit=none",
     })
     void badRunsStopBeforeWritingAnything(String args, String message) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));

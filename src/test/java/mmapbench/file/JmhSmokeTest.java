@@ -71,6 +71,32 @@ class JmhSmokeTest {
         assertMeasured(run("RandomReadBenchmark|RandomWriteBenchmark", "4096"), (2 + 1) * (5 + 1) * 3);
     }
 
+    /** Issue 13: each thread its own handles and offsets, the cache state established once for both. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyRandomBenchmarkRunsOnTwoThreads() throws Exception {
+        OptionsBuilder b = new OptionsBuilder();
+        b.include("\\.(RandomReadBenchmark|RandomWriteBenchmark)\\.")
+                .param("fileSize", String.valueOf(8L << 20))
+                .param("blockSize", "4096")
+                .param("access", "INDEPENDENT")
+                .param("cache", "WARM", "COLD")
+                .threads(2)
+                .forks(1)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .jvmArgsAppend(JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS, "-Dmmapbench.dataDir=" + dir)
+                .shouldFailOnError(true)
+                .addProfiler(IoProfiler.class)
+                .verbosity(VerboseMode.SILENT);
+        Collection<RunResult> results = new Runner(b.build()).run();
+        for (RunResult r : results) {
+            assertEquals(2, r.getParams().getThreads(), r.getParams().getBenchmark());
+        }
+        assertMeasured(results, 2 * (5 + 1) * 2);
+    }
+
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everySequentialBenchmarkRuns() throws Exception {
