@@ -36,8 +36,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./run-bench.sh -- RandomWrite -p blockSize=4096 -p cache=WARM}.
  */
-@Warmup(iterations = 1, time = 300, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 50, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 50, timeUnit = TimeUnit.MILLISECONDS)
 public class RandomWriteBenchmark extends FileBenchmark {
 
     /** The seed of the bytes every write puts down: not the file's own, so a lost write shows. */
