@@ -24,7 +24,8 @@ enum Profile {
      * reads at 8 B and 4 KiB from the page cache, 4 KiB from the device; random writes at 8 B and
      * 4 KiB into a resident file in 4 KiB folios (in large folios every write dirties up to 2 MiB
      * and the kernel's throttle, not the API, sets the number: the full profile shows that
-     * regime); sequential reads and writes of 1 MiB from the page cache; the shared-memory handoff
+     * regime); sequential reads and writes of 1 MiB from the page cache; a file opened, read at 16
+     * random 4 KiB blocks and closed (a mapping that lives for a few reads); the shared-memory handoff
      * of the lecture's 500 ints between two processes on one CPU and on two. Cold writes, whose
      * cost is the device's write-back, and cold sequential reads, where every API reads at the
      * device's speed and two forks cannot tell them apart, are the full profile's.
@@ -34,6 +35,7 @@ enum Profile {
             fileLeg("random writes, WARM", List.of(Question.RANDOM_WRITE), "8,4096", "WARM", "folios", "SMALL"),
             fileLeg("sequential, WARM", List.of(Question.SEQUENTIAL_READ, Question.SEQUENTIAL_WRITE), "1048576", "WARM",
                     "forceEvery", "0"),
+            fileLeg("short-lived reads, WARM", List.of(Question.SHORT_LIVED_READ), "4096", "WARM", "reads", "16"),
             fileLeg("random reads, COLD", List.of(Question.RANDOM_READ), "4096", "COLD", "access", "INDEPENDENT"),
             ipcLeg("payload", "2000", "cpus", "SAME,SPLIT"))),
     /** The whole matrix, for publication: every block size, cache state, folio size, access pattern and advice. */

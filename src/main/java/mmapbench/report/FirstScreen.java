@@ -44,12 +44,20 @@ final class FirstScreen {
     }
 
     static String headline(Verdict.QuestionVerdict v, Control control) {
+        if (v.answer() == Verdict.Answer.NO_DATA) {
+            return String.format(Locale.ROOT, "**%s** (the lecture: %s): not measured in this run.", words(v.question()),
+                    v.claim().label);
+        }
         String trust = control.present() && !control.passed() ? " (not to be trusted: the control failed)" : "";
-        return String.format(Locale.ROOT, "**%s** (the lecture: %s): **the claim %s**%s. %d groups for it, %d against,"
+        return String.format(Locale.ROOT, "**%s** (the lecture: %s): **the claim %s**%s. %s for it, %d against,"
                         + " %d on its border, %d undecided%s.", words(v.question()), v.claim().label, v.answer().label,
-                trust, v.supporting().size(), v.contradicting().size(), v.border().size(), v.undecided().size(),
-                v.partial() ? (v.missing().contains(Verdict.NO_RESULTS) ? "; no results" : "; missing "
+                trust, groups(v.supporting().size()), v.contradicting().size(), v.border().size(), v.undecided().size(),
+                v.partial() ? (v.missing().contains(Verdict.NO_RESULTS) ? "; no results" : "; not measured: "
                         + String.join(", ", v.missing())) : "");
+    }
+
+    private static String groups(int n) {
+        return n + (n == 1 ? " group" : " groups");
     }
 
     /** E.g. "8 B, page cache (pre-faulted mapping): a mapping (memorySegment) is 12x faster than fileChannel (95%: 10–14x): the claim holds." */
