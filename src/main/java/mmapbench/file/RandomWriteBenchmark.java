@@ -2,9 +2,7 @@ package mmapbench.file;
 
 import mmapbench.fixture.Content;
 import mmapbench.fixture.Offsets;
-import mmapbench.fixture.JvmOptions;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
@@ -41,8 +39,6 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./run-bench.sh -- RandomWrite -p blockSize=4096 -p cache=WARM -p folios=SMALL}.
  */
-// Three forks: 50 ms iterations (see the class comment) leave each fork's mean noisier than the reads'.
-@Fork(value = 3, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @Warmup(iterations = 1, time = 50, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 50, timeUnit = TimeUnit.MILLISECONDS)
 public class RandomWriteBenchmark extends FileBenchmark {

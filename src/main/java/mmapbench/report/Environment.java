@@ -42,6 +42,8 @@ public final class Environment {
         env.put("cpuidleDriver", Ipc.cpuidleDriver());
         env.put("cpuidleGovernor", Ipc.cpuidleGovernor());
         env.put("haltpoll", Ipc.haltpoll());
+        // The dirty-page throttle's settings: with RAM, they decide when a writer is paced.
+        env.put("vmDirty", dirtySettings());
         env.put("dataDir", dataDir.toString());
         try {
             FileStore store = Files.getFileStore(dataDir);
@@ -93,6 +95,16 @@ public final class Environment {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** vm.dirty_* as "name=value" pairs, in the order the kernel documents them. */
+    static Map<String, String> dirtySettings() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : List.of("dirty_ratio", "dirty_bytes", "dirty_background_ratio", "dirty_background_bytes",
+                "dirty_expire_centisecs", "dirty_writeback_centisecs")) {
+            out.put(name, read(Path.of("/proc/sys/vm", name)));
+        }
+        return out;
     }
 
     /** read_ahead_kb of a device such as /dev/vda or /dev/nvme0n1p2 (a partition reads its disk's). */

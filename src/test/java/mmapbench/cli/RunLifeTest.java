@@ -1,6 +1,7 @@
 package mmapbench.cli;
 
 import mmapbench.fixture.DataFile;
+import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.TestFiles;
 import mmapbench.report.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class RunLifeTest {
 
     private Process launch(List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS,
                 "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"), RunBench.class.getName()));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
