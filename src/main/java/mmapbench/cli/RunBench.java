@@ -67,10 +67,10 @@ public final class RunBench {
                     + " profile matches " + user.getIncludes() + ": java -jar target/benchmarks.jar -l lists them");
         }
         ParamValues.check(plan, user, a.jmhArgs());
-        MemoryLimitProbe.check(plan, user); // issue 13
+        MemoryLimitProbe.check(plan, user);
         try (RunLock ignored = RunLock.acquire(lockFile, "./run-bench.sh --" + a.profile().name().toLowerCase(Locale.ROOT))) {
             checkDataDir(a, dataDir, out);
-            MemoryLimitProbe.removeStale(out); // issue 13
+            MemoryLimitProbe.removeStale(out);
             Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
             checkSpace(dataDir, kinds, fileSizes, out);
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());

@@ -81,7 +81,7 @@ public final class IoProfiler implements InternalProfiler {
         if (w.pmdMappedKb() >= 0) {
             out.add(new ScalarResult(PMD, w.pmdMappedKb() / 1024.0, "MiB", AggregationPolicy.AVG));
         }
-        // Issue 13: under a memoryLimit, the cgroup's page cache, anon memory, evictions and refaults.
+        // Under a memoryLimit, the cgroup's page cache, anon memory, evictions and refaults.
         out.addAll(CgroupCounters.results(ops));
         return out;
     }

@@ -131,8 +131,8 @@ public final class Report {
         v.put("variants", variantVerdicts());
         v.put("comparisons", comparisons);
         v.put("evidence", Evidence.of(rows));
-        v.put("largerThanMemory", LargerThanMemory.of(rows)); // issue 13
-        v.put("threads", Scaling.of(rows)); // issue 13
+        v.put("largerThanMemory", LargerThanMemory.of(rows));
+        v.put("threads", Scaling.of(rows));
         v.put("ipc", latencies);
         v.put("ipcSpeedUps", Ipc.speedUps(latencies));
         return v;
@@ -189,7 +189,7 @@ public final class Report {
                 pairs(md, v.question(), null, v.variant());
             }
         }
-        md.append(LargerThanMemory.section(rows)).append(Scaling.section(rows)); // issue 13
+        md.append(LargerThanMemory.section(rows)).append(Scaling.section(rows));
         controlSection(md);
         steadinessSection(md);
         md.append("## Times per operation\n\n");

@@ -71,7 +71,7 @@ class JmhSmokeTest {
         assertMeasured(run("RandomReadBenchmark|RandomWriteBenchmark", "4096"), (2 + 1) * (5 + 1) * 3);
     }
 
-    /** Issue 13: each thread its own handles and offsets, the cache state established once for both. */
+    /** Each thread its own handles and offsets, the cache state established once for both. */
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everyRandomBenchmarkRunsOnTwoThreads() throws Exception {
