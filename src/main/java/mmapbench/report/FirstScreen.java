@@ -36,11 +36,23 @@ final class FirstScreen {
             }
             md.append('\n');
         }
+        md.append(decidedLine(comparisons)).append("\n\n");
         md.append(control.summary()).append("\n\n");
         md.append(unsteady == 0 ? "Steadiness: all " + measured + " rows are steady (no iteration trend, no first"
                 + " iteration far off).\n\n" : "Steadiness: **" + unsteady + " of " + measured + " rows are unsteady**"
                 + " (listed under Steadiness below): " + Steadiness.FIX + ".\n\n");
         return md.toString();
+    }
+
+    /** How much of the plain comparison this run decided: the decisive pairs the verdict counts, and all pairs. */
+    static String decidedLine(List<Comparison> comparisons) {
+        List<Comparison> plain = comparisons.stream().filter(c -> c.group().variant().plain()).toList();
+        List<Comparison> decisive = plain.stream().filter(Comparison::decisive).toList();
+        long all = plain.stream().filter(c -> c.verdict() != RatioClass.UNDECIDED).count();
+        long dec = decisive.stream().filter(c -> c.verdict() != RatioClass.UNDECIDED).count();
+        return String.format(Locale.ROOT, "Decided: %d of %d decisive pairs, %d of %d pairs in all (%.0f%%); an"
+                + " undecided pair says what would decide it.", dec, decisive.size(), all, plain.size(),
+                plain.isEmpty() ? 0.0 : 100.0 * all / plain.size());
     }
 
     static String headline(Verdict.QuestionVerdict v, Control control) {

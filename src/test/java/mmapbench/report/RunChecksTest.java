@@ -72,6 +72,19 @@ class RunChecksTest {
     }
 
     @Test
+    void theFirstScreenSaysHowMuchOfTheComparisonWasDecided() throws Exception {
+        Report report = Report.of(Synthetic.write(run(new Random(1), 1), dir.resolve("jmh-result.json")));
+        String md = report.write();
+        List<Comparison> all = report.comparisons();
+        long decided = all.stream().filter(c -> c.verdict() != RatioClass.UNDECIDED).count();
+        long decisive = all.stream().filter(Comparison::decisive).count();
+        long decisiveDecided = all.stream().filter(c -> c.decisive() && c.verdict() != RatioClass.UNDECIDED).count();
+        assertTrue(decisive > 0 && decided > 0, "a synthetic run with nothing decided proves nothing");
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "Decided: %d of %d decisive pairs, %d of %d pairs"
+                + " in all (%.0f%%)", decisiveDecided, decisive, decided, all.size(), 100.0 * decided / all.size())), md);
+    }
+
+    @Test
     void theBinomialRuleAllowsChanceMissesAndNoMore() {
         // 20 controls at 95%: Binomial(20, 0.05) exceeds 3 with probability under 1%.
         Group g = Group.of(Synthetic.row(Question.RANDOM_READ, "fileChannel", 8, "WARM", List.of(List.of(1.0))))
