@@ -7,7 +7,6 @@ import mmapbench.fixture.JvmOptions;
 import mmapbench.profile.IoProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -28,12 +27,17 @@ class JmhSmokeTest {
     @TempDir
     Path dir;
 
-    private Collection<RunResult> run(String classes, String blockSize, String... more) throws Exception {
+    /** Every cache state unless {@code more} names others; {@code more} is name, comma-separated values, ... */
+    private OptionsBuilder options(String classes, String blockSize, String... more) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("cache", "HOT,WARM,COLD");
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            params.put(more[i], more[i + 1]);
+        }
         OptionsBuilder b = new OptionsBuilder();
         b.include("\\.(" + classes + ")\\.")
                 .param("fileSize", String.valueOf(8L << 20))
                 .param("blockSize", blockSize)
-                .param("cache", "HOT", "WARM", "COLD")
                 .forks(1)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -42,11 +46,12 @@ class JmhSmokeTest {
                 .shouldFailOnError(true)
                 .addProfiler(IoProfiler.class)
                 .verbosity(VerboseMode.SILENT);
-        for (int i = 0; i + 1 < more.length; i += 2) {
-            b.param(more[i], more[i + 1]);
-        }
-        Options options = b.build();
-        return new Runner(options).run();
+        params.forEach((name, values) -> b.param(name, values.split(",")));
+        return b;
+    }
+
+    private Collection<RunResult> run(String classes, String blockSize, String... more) throws Exception {
+        return new Runner(options(classes, blockSize, more).build()).run();
     }
 
     private static void assertMeasured(Collection<RunResult> results, int expected) {
@@ -75,21 +80,9 @@ class JmhSmokeTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everyRandomBenchmarkRunsOnTwoThreads() throws Exception {
-        OptionsBuilder b = new OptionsBuilder();
-        b.include("\\.(RandomReadBenchmark|RandomWriteBenchmark)\\.")
-                .param("fileSize", String.valueOf(8L << 20))
-                .param("blockSize", "4096")
-                .param("access", "INDEPENDENT")
-                .param("cache", "WARM", "COLD")
-                .threads(2)
-                .forks(1)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .jvmArgsAppend(JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS, "-Dmmapbench.dataDir=" + dir)
-                .shouldFailOnError(true)
-                .addProfiler(IoProfiler.class)
-                .verbosity(VerboseMode.SILENT);
+        OptionsBuilder b = options("RandomReadBenchmark|RandomWriteBenchmark", "4096", "access", "INDEPENDENT", "cache",
+                "WARM,COLD");
+        b.threads(2);
         Collection<RunResult> results = new Runner(b.build()).run();
         for (RunResult r : results) {
             assertEquals(2, r.getParams().getThreads(), r.getParams().getBenchmark());
