@@ -1,11 +1,10 @@
 package mmapbench.profile;
 
+import mmapbench.fixture.ProcFile;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,10 +88,8 @@ public final class CgroupCounters {
         if (p == null) {
             return null;
         }
-        String text;
-        try {
-            text = Files.readString(p);
-        } catch (IOException e) {
+        String text = ProcFile.read(p);
+        if (text == null) {
             return null;
         }
         return v1
@@ -102,12 +99,8 @@ public final class CgroupCounters {
                 field(text, "workingset_refault_file"));
     }
 
+    /** A counter of memory.stat; one the kernel does not keep counts 0. */
     private static long field(String text, String name) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith(name + " ")) {
-                return Long.parseLong(line.substring(name.length() + 1).trim());
-            }
-        }
-        return 0;
+        return Math.max(0, ProcFile.field(text, name + " "));
     }
 }

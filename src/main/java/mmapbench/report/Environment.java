@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.fixture.ProcFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -128,11 +129,7 @@ public final class Environment {
     }
 
     private static String read(Path p) {
-        try {
-            return Files.readString(p).trim();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return ProcFile.value(p);
     }
 
     private static String firstMatch(Path p, String regex) {

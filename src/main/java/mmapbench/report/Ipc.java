@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.fixture.ProcFile;
 import mmapbench.ipc.Channel;
 import mmapbench.ipc.Cpus;
 
@@ -228,10 +229,6 @@ public final class Ipc {
     }
 
     private static String read(Path p) {
-        try {
-            return Files.readString(p).trim();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return ProcFile.value(p);
     }
 }
