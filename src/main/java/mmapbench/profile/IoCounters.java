@@ -1,6 +1,7 @@
 package mmapbench.profile;
 
 import mmapbench.fixture.DataFile;
+import mmapbench.fixture.ProcFile;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -64,9 +65,8 @@ public final class IoCounters {
     private static volatile boolean enabled;
     private static Snapshot start;
     private static Snapshot window;
-    /** The data folder's block device statistics file, found once; null when there is none. */
-    private static Path diskStat;
-    private static boolean diskStatFound;
+    /** The data folder's block device statistics file, once found; null until then. */
+    private static volatile Path diskStat;
 
     private IoCounters() {
     }
@@ -109,32 +109,34 @@ public final class IoCounters {
     public static Snapshot read(boolean benchmarkThread) {
         long minor = -1;
         long major = -1;
-        String stat = text(Path.of("/proc/self/stat"));
+        String stat = ProcFile.read(Path.of("/proc/self/stat"));
         if (stat != null) {
             // The command name is in parentheses and may hold spaces: count fields after the last ')'.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             minor = Long.parseLong(f[7]);
             major = Long.parseLong(f[9]);
         }
-        String io = text(Path.of("/proc/self/io"));
-        String smaps = text(Path.of("/proc/self/smaps_rollup"));
-        String vmstat = text(Path.of("/proc/vmstat"));
+        String io = ProcFile.read(Path.of("/proc/self/io"));
+        String smaps = ProcFile.read(Path.of("/proc/self/smaps_rollup"));
+        String vmstat = ProcFile.read(Path.of("/proc/vmstat"));
         long[] disk = disk();
-        long sleeps = benchmarkThread ? field(text(Path.of("/proc/thread-self/status")), "voluntary_ctxt_switches:") : -1;
-        long dirty = field(vmstat, "nr_dirty ");
-        long writeback = field(vmstat, "nr_writeback ");
-        return new Snapshot(minor, major, field(io, "read_bytes:"), field(io, "write_bytes:"), disk[0], disk[1], sleeps,
-                field(smaps, "FilePmdMapped:"), dirty < 0 || writeback < 0 ? -1 : dirty + writeback,
-                field(vmstat, "nr_dirty_threshold "), field(vmstat, "nr_dirty_background_threshold "));
+        long sleeps = benchmarkThread
+                ? ProcFile.field(ProcFile.read(Path.of("/proc/thread-self/status")), "voluntary_ctxt_switches:") : -1;
+        long dirty = ProcFile.field(vmstat, "nr_dirty ");
+        long writeback = ProcFile.field(vmstat, "nr_writeback ");
+        return new Snapshot(minor, major, ProcFile.field(io, "read_bytes:"), ProcFile.field(io, "write_bytes:"),
+                disk[0], disk[1], sleeps, ProcFile.field(smaps, "FilePmdMapped:"),
+                dirty < 0 || writeback < 0 ? -1 : dirty + writeback, ProcFile.field(vmstat, "nr_dirty_threshold "),
+                ProcFile.field(vmstat, "nr_dirty_background_threshold "));
     }
 
     /** Bytes the data folder's block device has read and written so far; -1 each where unknown. */
     private static long[] disk() {
-        if (!diskStatFound) {
+        if (diskStat == null) {
+            // Looked up until found: the data folder may not exist yet when the first reading is taken.
             diskStat = diskStatOf(DataFile.dataDir());
-            diskStatFound = true;
         }
-        String s = diskStat == null ? null : text(diskStat);
+        String s = diskStat == null ? null : ProcFile.read(diskStat);
         if (s == null) {
             return new long[]{-1, -1};
         }
@@ -150,27 +152,6 @@ public final class IoCounters {
             name = name.startsWith("/dev/") ? name.substring(5) : name;
             Path stat = Path.of("/sys/class/block", name, "stat");
             return Files.isReadable(stat) ? stat : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The number after {@code name} in {@code text} (a "name value" or "name: value kB" line), or -1. */
-    private static long field(String text, String name) {
-        if (text == null) {
-            return -1;
-        }
-        for (String line : text.split("\n")) {
-            if (line.startsWith(name)) {
-                return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
-            }
-        }
-        return -1;
-    }
-
-    private static String text(Path p) {
-        try {
-            return Files.readString(p);
         } catch (IOException | RuntimeException e) {
             return null;
         }

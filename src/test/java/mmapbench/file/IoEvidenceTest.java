@@ -83,4 +83,51 @@ class IoEvidenceTest {
         assertTrue(warm > 0, "WARM: a fresh mapping must fault: " + warm);
         assertTrue(hot < warm, "HOT: the mapping was pre-faulted, yet " + hot + " faults against WARM's " + warm);
     }
+
+    @Test
+    void theSleepsAreTheBenchmarkThreadsOwn() throws Exception {
+        long before = IoCounters.read(true).sleeps();
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(5);
+        }
+        long slept = IoCounters.read(true).sleeps() - before;
+        assertTrue(slept >= 5, "5 sleeps of this thread counted as " + slept);
+        before = IoCounters.read(true).sleeps();
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        other.start();
+        other.join();
+        long others = IoCounters.read(true).sleeps() - before;
+        // Waiting in join is one or two sleeps of this thread; the other thread's 20 are not ours.
+        assertTrue(others < 5, "another thread's sleeps counted: " + others);
+    }
+
+    @Test
+    void aColdReadShowsOnTheDisksOwnCounters() throws Exception {
+        java.nio.file.Path file = DataFile.ensure(DataFile.dataDir(), DataFile.Kind.READ, FILE_SIZE,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        CacheState.COLD.establish(file);
+        IoCounters.Snapshot before = IoCounters.read(true);
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.diskReadBytes() >= 0, "no block device statistics here");
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            for (long pos = 0; pos < FILE_SIZE; pos += buf.capacity()) {
+                buf.clear();
+                ch.read(buf, pos);
+            }
+        }
+        IoCounters.Snapshot after = IoCounters.read(true);
+        long disk = after.diskReadBytes() - before.diskReadBytes();
+        long mine = after.readBytes() - before.readBytes();
+        assertTrue(mine >= FILE_SIZE * 9 / 10, "the process read " + mine + " B from storage for a COLD file");
+        // The device's own counter covers every process: at least what this one read.
+        assertTrue(disk >= mine * 9 / 10, "the disk counted " + disk + " B, the process " + mine + " B");
+    }
 }
