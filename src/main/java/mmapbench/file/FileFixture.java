@@ -36,6 +36,12 @@ final class FileFixture implements Closeable {
 
     private Arena arena;
     private Handles handles;
+    /**
+     * Whether this fixture (this thread) has opened the evidence window and not yet closed it. The
+     * window is shared by all threads, from the first one's start to the last one's end; a thread
+     * that ended what it never started would close the window early and lose its first reads.
+     */
+    private boolean counting;
 
     private FileFixture(Path file, boolean writable) {
         this.file = file;
@@ -86,7 +92,7 @@ final class FileFixture implements Closeable {
         FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
         if (api == null) {
             handles = new Handles(null, null, null, null, null, null);
-            IoCounters.markStart();
+            startCounting();
             return handles;
         }
         handles = switch (api) {
@@ -127,8 +133,13 @@ final class FileFixture implements Closeable {
                         null);
             }
         };
-        IoCounters.markStart();
+        startCounting();
         return handles;
+    }
+
+    private void startCounting() {
+        IoCounters.markStart();
+        counting = true;
     }
 
     private FileChannel openChannel() throws IOException {
@@ -140,7 +151,10 @@ final class FileFixture implements Closeable {
     /** Ends the evidence window, flushes what a stream still buffers, closes every handle, unmaps. */
     @Override
     public void close() throws IOException {
-        IoCounters.markEnd();
+        if (counting) {
+            counting = false;
+            IoCounters.markEnd();
+        }
         Handles h = handles;
         handles = null;
         try {

@@ -74,7 +74,8 @@ public final class IoCounters {
     /** Threads whose timed code is under way. */
     private static int open;
 
-    static synchronized void enable() {
+    /** Starts an iteration's counting: called by IoProfiler, and by tests that play its part. */
+    public static synchronized void enable() {
         enabled = true;
         open = 0;
     }
@@ -99,7 +100,7 @@ public final class IoCounters {
     }
 
     /** The last marked window, once; null if the benchmark marked none. */
-    static synchronized Snapshot takeWindow() {
+    public static synchronized Snapshot takeWindow() {
         Snapshot w = window;
         window = null;
         return w;

@@ -130,4 +130,36 @@ class IoEvidenceTest {
         // The device's own counter covers every process: at least what this one read.
         assertTrue(disk >= mine * 9 / 10, "the disk counted " + disk + " B, the process " + mine + " B");
     }
+
+    /**
+     * Two threads, two fixtures, one window: the second thread's opening must not close the first
+     * one's window. (It did, and a COLD read of a small file, done whole by the first thread's
+     * readahead before the second thread started, showed as no read at all.)
+     */
+    @Test
+    void theWindowRunsFromTheFirstStartToTheLastEnd() throws Exception {
+        java.nio.file.Path file = DataFile.ensure(DataFile.dataDir(), DataFile.Kind.READ, FILE_SIZE,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        IoCounters.enable();
+        FileFixture first = FileFixture.of(file, false);
+        FileFixture second = FileFixture.of(file, false);
+        try {
+            FileFixture.establish(file, false, CacheState.COLD, mmapbench.fixture.Folios.LARGE);
+            java.lang.foreign.MemorySegment segment = first.open(Api.MEMORY_SEGMENT, CacheState.COLD, Advice.NORMAL).segment();
+            long sum = 0;
+            for (long pos = 0; pos < FILE_SIZE; pos += 4096) {
+                sum += segment.get(java.lang.foreign.ValueLayout.JAVA_BYTE, pos);
+            }
+            second.open(Api.FILE_CHANNEL, CacheState.COLD, Advice.NORMAL);
+            first.close();
+            second.close();
+            IoCounters.Snapshot window = IoCounters.takeWindow();
+            assertTrue(window != null, "no window");
+            assertTrue(window.readBytes() >= FILE_SIZE * 9 / 10,
+                    "the window saw " + window.readBytes() + " B read of a COLD " + FILE_SIZE + " B file (sum " + sum + ")");
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
 }
