@@ -76,13 +76,16 @@ public final class RunBench {
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());
             Progress progress = new Progress(runDir.resolve(RunFolder.RESULT_FILE), plan, out);
             progress.watchForInterrupts();
+            Path environment = runDir.resolve(Environment.FILE);
             Environment.write(Environment.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT), fileSizes),
-                    runDir.resolve(Environment.FILE));
+                    environment);
+            Environment.Clock clock = Environment.Clock.start();
             makeDataFiles(dataDir, kinds, fileSizes, out);
             RunnerException failure = runLegs(plan, progress, out);
             if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
                 CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
             }
+            Environment.finish(environment, clock);
             progress.end(failure);
             if (failure != null) {
                 throw new RunnerException(failure.getMessage() + (progress.finished() == 0

@@ -1,10 +1,12 @@
 package mmapbench.report;
 
+import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.ProcFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +36,22 @@ public final class Environment {
         env.put("fileSize", fileSizes);
         env.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "^model name\\s*:\\s*(.+)$"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
+        Map<String, String> lscpu = lscpu();
+        // Whether the cores are SMT siblings decides what "SAME" and "SPLIT" CPUs mean for IPC.
+        env.put("cpuTopology", topology(lscpu));
+        // A guest's "disk" and "CPU" are the host's to share: the report reads the numbers in that light.
+        env.put("hypervisor", hypervisor(lscpu));
         String memKb = firstMatch(Path.of("/proc/meminfo"), "^MemTotal:\\s*(\\d+) kB");
         env.put("ram", memKb == null ? null : String.format("%.1f GiB", Long.parseLong(memKb) / 1048576.0));
         env.put("kernel", read(Path.of("/proc/sys/kernel/osrelease")));
         env.put("transparentHugepages", bracketed(read(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))));
         env.put("transparentHugepagesShmem", bracketed(read(Path.of("/sys/kernel/mm/transparent_hugepage/shmem_enabled"))));
+        // Whether a fault may stall to compact memory into a huge page.
+        env.put("transparentHugepagesDefrag", bracketed(read(Path.of("/sys/kernel/mm/transparent_hugepage/defrag"))));
+        // How many neighbouring cached pages one read fault maps (debugfs; 65536 B unless changed).
+        String faultAround = read(Path.of("/sys/kernel/debug/fault_around_bytes"));
+        env.put("faultAroundBytes", faultAround != null ? faultAround
+                : "unreadable: debugfs is not mounted or needs root (the kernel's default is 65536)");
         // The guest's idle and wake-up settings: they set the price of every blocking IPC channel.
         env.put("cpuidleDriver", Ipc.cpuidleDriver());
         env.put("cpuidleGovernor", Ipc.cpuidleGovernor());
@@ -51,13 +64,177 @@ public final class Environment {
             env.put("filesystem", store.type());
             env.put("blockDevice", store.name());
             env.put("readAheadKb", readAhead(store.name()));
+            env.put("mountOptions", mountOptions(dataDir));
+            // "write back": the device acknowledges a write before it is durable, and fsync asks for a flush.
+            env.put("writeCache", queue(store.name(), "write_cache"));
+            env.put("ioScheduler", bracketed(queue(store.name(), "scheduler")));
+            env.put("rotational", queue(store.name(), "rotational"));
         } catch (IOException e) {
             env.put("filesystem", null);
         }
-        env.put("commit", commit());
+        String commit = commit();
+        env.put("commit", commit == null ? null : commit.replace(CHANGED, ""));
+        env.put("treeClean", commit == null ? null : !commit.endsWith(CHANGED));
         env.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
         env.put("jmh", org.openjdk.jmh.util.Version.getPlainVersion());
+        env.put("jvmOptions", Map.of("runner", ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                "forks", JvmOptions.FORK));
+        env.put("loadAverageBefore", loadAverage());
         return env;
+    }
+
+    /**
+     * What the run cost and whether it had the machine to itself: kept from its start, added to
+     * {@value #FILE} by {@link #finish} when it ends.
+     */
+    public record Clock(long startNanos, long busyTicks, long ownTicks) {
+        public static Clock start() {
+            return new Clock(System.nanoTime(), cpuBusyTicks(), processTicks());
+        }
+    }
+
+    /**
+     * Adds the run's end to {@code file}: its duration, the load average after, and the CPU time
+     * that neither this process nor its forked JVMs used. That share includes the kernel's own
+     * threads, writeback of the benchmarks' dirty pages among them, so a write-heavy run shows some.
+     */
+    @SuppressWarnings("unchecked")
+    public static void finish(Path file, Clock clock) throws IOException {
+        Map<String, Object> env = new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
+        double seconds = (System.nanoTime() - clock.startNanos()) / 1e9;
+        env.put("ended", OffsetDateTime.now().withNano(0).toString());
+        env.put("durationSeconds", Math.round(seconds));
+        env.put("loadAverageAfter", loadAverage());
+        long busy = cpuBusyTicks() - clock.busyTicks();
+        long own = processTicks() - clock.ownTicks();
+        if (busy >= 0 && clock.busyTicks() >= 0) {
+            long others = Math.max(0, busy - own);
+            Map<String, Object> cpu = new LinkedHashMap<>();
+            cpu.put("busyCpuSeconds", busy / (double) TICKS);
+            cpu.put("runCpuSeconds", own / (double) TICKS);
+            cpu.put("otherCpuSeconds", others / (double) TICKS);
+            // Of all the CPU time the run's wall clock offered, the share others took.
+            cpu.put("otherShareOfCapacity", others / (double) TICKS / (seconds * Runtime.getRuntime().availableProcessors()));
+            env.put("cpuUse", cpu);
+        }
+        write(env, file);
+    }
+
+    /** The USER_HZ of /proc/stat and /proc/self/stat: 100 on every Linux architecture Java runs on. */
+    private static final int TICKS = 100;
+
+    /** Non-idle ticks of all CPUs since boot (/proc/stat's first line, less idle and iowait); -1 when unknown. */
+    static long cpuBusyTicks() {
+        String stat = read(Path.of("/proc/stat"));
+        if (stat == null) {
+            return -1;
+        }
+        String[] f = stat.lines().findFirst().orElse("").trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy;
+    }
+
+    /** This process's CPU ticks and those of its children that ended (the forked JVMs, fio). */
+    static long processTicks() {
+        String stat = read(Path.of("/proc/self/stat"));
+        if (stat == null) {
+            return -1;
+        }
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime, stime, cutime, cstime: fields 14-17 of proc(5), 11-14 after the command name.
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    }
+
+    private static String loadAverage() {
+        String s = read(Path.of("/proc/loadavg"));
+        if (s == null) {
+            return null;
+        }
+        String[] f = s.trim().split("\\s+");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    /** lscpu's "Name: value" lines; empty when lscpu is not there. */
+    static Map<String, String> lscpu() {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            Process p = new ProcessBuilder("lscpu").redirectErrorStream(true).start();
+            for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    out.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                }
+            }
+            p.waitFor();
+        } catch (IOException e) {
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    private static Map<String, String> topology(Map<String, String> lscpu) {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("sockets", lscpu.get("Socket(s)"));
+        t.put("coresPerSocket", lscpu.get("Core(s) per socket"));
+        t.put("threadsPerCore", lscpu.get("Thread(s) per core"));
+        t.put("l3", lscpu.get("L3 cache"));
+        return t;
+    }
+
+    private static String hypervisor(Map<String, String> lscpu) {
+        String vendor = lscpu.get("Hypervisor vendor");
+        if (vendor != null) {
+            String type = lscpu.get("Virtualization type");
+            return vendor + (type == null ? "" : " (" + type + " virtualization)");
+        }
+        String flags = firstMatch(Path.of("/proc/cpuinfo"), "^flags\\s*:\\s*(.+)$");
+        if (flags == null) {
+            return null;
+        }
+        return (" " + flags + " ").contains(" hypervisor ") ? "yes (cpuinfo's hypervisor flag; vendor unknown)" : "none";
+    }
+
+    /** The options the data folder's file system is mounted with: the longest mount point above it wins. */
+    static String mountOptions(Path dir) {
+        String mounts = read(Path.of("/proc/self/mounts"));
+        if (mounts == null) {
+            return null;
+        }
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            real = dir.toAbsolutePath().normalize();
+        }
+        String best = null;
+        int bestLength = -1;
+        for (String line : mounts.split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length >= 4 && real.startsWith(Path.of(f[1])) && f[1].length() > bestLength) {
+                bestLength = f[1].length();
+                best = f[0] + " on " + f[1] + " type " + f[2] + " (" + f[3] + ")";
+            }
+        }
+        return best;
+    }
+
+    /** A file of the device's request queue (its disk's, for a partition); null when there is none. */
+    private static String queue(String device, String name) {
+        String dev = device.startsWith("/dev/") ? device.substring(5) : device;
+        for (String candidate : List.of(dev, dev.replaceAll("p?\\d+$", ""))) {
+            String value = read(Path.of("/sys/block", candidate, "queue", name));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     public static void write(Map<String, Object> env, Path file) throws IOException {
@@ -78,6 +255,8 @@ public final class Environment {
         }
     }
 
+    private static final String CHANGED = "+changes";
+
     /** The code that ran: the git commit of the working folder, with "+changes" if it differs; null outside git. */
     static String commit() {
         try {
@@ -89,7 +268,7 @@ public final class Environment {
             Process d = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").start();
             boolean dirty = !new String(d.getInputStream().readAllBytes()).isBlank();
             d.waitFor();
-            return dirty ? head + "+changes" : head;
+            return dirty ? head + CHANGED : head;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -110,21 +289,14 @@ public final class Environment {
 
     /** read_ahead_kb of a device such as /dev/vda or /dev/nvme0n1p2 (a partition reads its disk's). */
     static String readAhead(String device) {
-        String name = device.startsWith("/dev/") ? device.substring(5) : device;
-        for (String candidate : List.of(name, name.replaceAll("p?\\d+$", ""))) {
-            String value = read(Path.of("/sys/block", candidate, "queue", "read_ahead_kb"));
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
+        return queue(device, "read_ahead_kb");
     }
 
     private static String bracketed(String s) {
         if (s == null) {
             return null;
         }
-        Matcher m = Pattern.compile("\\[(\\w+)]").matcher(s);
+        Matcher m = Pattern.compile("\\[([^\\]]+)]").matcher(s);
         return m.find() ? m.group(1) : s;
     }
 
