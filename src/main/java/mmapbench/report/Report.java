@@ -130,6 +130,7 @@ public final class Report {
         v.put("questions", verdicts());
         v.put("variants", variantVerdicts());
         v.put("comparisons", comparisons);
+        v.put("device", Device.of(rows));
         v.put("evidence", Evidence.of(rows));
         v.put("largerThanMemory", LargerThanMemory.of(rows));
         v.put("threads", Scaling.of(rows));
@@ -156,6 +157,8 @@ public final class Report {
             md.append(skippedLine()).append("\n\n");
         }
         md.append(FirstScreen.of(verdicts(), comparisons, control, unsteady().size(), measured.size()));
+        // Which cache state and which durability the numbers have: right under the verdict.
+        md.append(Device.of(rows).section(environment));
         md.append("## How to read it\n\n");
         md.append("Speed-up = the non-mapped API's time per operation / the mapped API's (above 1: the mapping is"
                 + " faster). Each row's forks are its independent samples (JMH's forks differ more than the iterations"
