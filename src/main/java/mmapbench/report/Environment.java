@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +57,8 @@ public final class Environment {
         env.put("cpuidleDriver", Ipc.cpuidleDriver());
         env.put("cpuidleGovernor", Ipc.cpuidleGovernor());
         env.put("haltpoll", Ipc.haltpoll());
+        // A kernel that pages out idle memory on its own evicts a file's cache between runs.
+        env.put("damon", damon());
         // The dirty-page throttle's settings: with RAM, they decide when a writer is paced.
         env.put("vmDirty", dirtySettings());
         env.put("dataDir", dataDir.toString());
@@ -157,6 +160,61 @@ public final class Environment {
         }
         String[] f = s.trim().split("\\s+");
         return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    private static final Path DAMON = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
+
+    /**
+     * The DAMON schemes that run (kdamonds whose state is "on"), one line each: their action on
+     * which memory (e.g. pageout of memory idle for 60 s or more, up to 128 MiB a second); "off"
+     * when none runs, null where the kernel has no DAMON sysfs.
+     */
+    static Object damon() {
+        if (!Files.isDirectory(DAMON)) {
+            return null;
+        }
+        List<String> schemes = new java.util.ArrayList<>();
+        try (var kdamonds = Files.list(DAMON)) {
+            for (Path kdamond : kdamonds.filter(Files::isDirectory).sorted().toList()) {
+                if (!"on".equals(read(kdamond.resolve("state")))) {
+                    continue;
+                }
+                try (var contexts = Files.list(kdamond.resolve("contexts"))) {
+                    for (Path context : contexts.filter(Files::isDirectory).sorted().toList()) {
+                        String ops = read(context.resolve("operations"));
+                        long aggregateUs = number(read(context.resolve("monitoring_attrs/intervals/aggr_us")));
+                        try (var all = Files.list(context.resolve("schemes"))) {
+                            for (Path scheme : all.filter(Files::isDirectory).sorted().toList()) {
+                                schemes.add(scheme(kdamond, ops, aggregateUs, scheme));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+        return schemes.isEmpty() ? "off" : schemes;
+    }
+
+    private static String scheme(Path kdamond, String ops, long aggregateUs, Path scheme) {
+        long minAge = number(read(scheme.resolve("access_pattern/age/min")));
+        long maxAccesses = number(read(scheme.resolve("access_pattern/nr_accesses/max")));
+        long quotaBytes = number(read(scheme.resolve("quotas/bytes")));
+        long resetMs = number(read(scheme.resolve("quotas/reset_interval_ms")));
+        return String.format(Locale.ROOT, "kdamond %s (%s): %s of memory seen accessed in at most %d"
+                        + " samples per aggregation, for %.0f s or more%s", kdamond.getFileName(), ops, read(scheme.resolve("action")),
+                maxAccesses, minAge * aggregateUs / 1e6,
+                quotaBytes > 0 && resetMs > 0 ? String.format(Locale.ROOT, ", up to %d MiB per %d ms",
+                        quotaBytes >> 20, resetMs) : "");
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null ? -1 : Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** lscpu's "Name: value" lines; empty when lscpu is not there. */

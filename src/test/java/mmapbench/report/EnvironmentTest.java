@@ -22,7 +22,7 @@ class EnvironmentTest {
     void theMachineIsDescribed() {
         Map<String, Object> env = Environment.capture(dir, "quick", List.of("1048576"));
         for (String key : List.of("cpu", "cpuTopology", "hypervisor", "kernel", "vmDirty", "faultAroundBytes",
-                "transparentHugepages", "transparentHugepagesDefrag", "cpuidleDriver", "cpuidleGovernor", "filesystem",
+                "transparentHugepages", "transparentHugepagesDefrag", "damon", "cpuidleDriver", "cpuidleGovernor", "filesystem",
                 "mountOptions", "writeCache", "ioScheduler", "readAheadKb", "jdk", "jvmOptions", "loadAverageBefore",
                 "commit", "treeClean")) {
             assertTrue(env.containsKey(key), key + " missing from " + env.keySet());
