@@ -85,7 +85,12 @@ public final class RunBench {
             if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
                 CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
             }
-            Environment.finish(environment, clock);
+            try {
+                Environment.finish(environment, clock);
+            } catch (IOException | RuntimeException e) {
+                // The run's own results matter more than the note of how it went.
+                out.println("mmap-bench: " + Environment.FILE + " lacks the run's end: " + e);
+            }
             progress.end(failure);
             if (failure != null) {
                 throw new RunnerException(failure.getMessage() + (progress.finished() == 0

@@ -30,9 +30,10 @@ import java.nio.file.Path;
  * because the setup evicts and reloads GiBs, which would swamp what the timed code did. They do
  * so only while {@link IoProfiler} is on. With {@code -t N} every thread marks: the window runs from
  * the first thread's start to the last thread's end, because JMH keeps early threads running
- * (unmeasured) until the last one is ready, and those operations fault and read too. The price: at
- * HOT, another thread's pre-faulting of its own mapping falls inside the window, and the sleeps
- * are the first thread's alone.
+ * (unmeasured) until the last one is ready, and those operations fault and read too; the profiler
+ * therefore divides the window by all the operations JMH ran, measured or not. The price: at HOT,
+ * another thread's pre-faulting of its own mapping falls inside the window. The sleeps are each
+ * thread's own, from its start to its end, summed.
  */
 public final class IoCounters {
 
@@ -45,6 +46,11 @@ public final class IoCounters {
                     dirtiedBytes - o.dirtiedBytes, diff(diskReadBytes, o.diskReadBytes),
                     diff(diskWrittenBytes, o.diskWrittenBytes), diff(sleeps, o.sleeps), pmdMappedKb, dirtyPages,
                     dirtyThreshold, dirtyBackgroundThreshold);
+        }
+
+        Snapshot withSleeps(long threadSleeps) {
+            return new Snapshot(minorFaults, majorFaults, readBytes, dirtiedBytes, diskReadBytes, diskWrittenBytes,
+                    threadSleeps, pmdMappedKb, dirtyPages, dirtyThreshold, dirtyBackgroundThreshold);
         }
 
         private static long diff(long a, long b) {
@@ -80,23 +86,44 @@ public final class IoCounters {
         open = 0;
     }
 
-    /** Called by a benchmark when its timed code is about to run. */
+    /** The calling thread's voluntary context switches when it marked its start; -1 if unknown. */
+    private static final ThreadLocal<Long> SLEEPS_AT_START = new ThreadLocal<>();
+    /** The sleeps of the threads that have marked their end in this window. */
+    private static long sleeps;
+
+    /** Called by a benchmark thread when its timed code is about to run. */
     public static synchronized void markStart() {
-        if (enabled && open++ == 0) {
-            start = read(true);
+        if (!enabled) {
+            return;
+        }
+        SLEEPS_AT_START.set(threadSleeps());
+        if (open++ == 0) {
+            start = read(false);
+            sleeps = 0;
             window = null;
             // The memoryLimit cgroup's own counters, over the same window.
             CgroupCounters.markStart();
         }
     }
 
-    /** Called by a benchmark when its timed code has stopped, before anything is unmapped. */
+    /** Called by the same thread when its timed code has stopped, before anything is unmapped. */
     public static synchronized void markEnd() {
-        if (enabled && open > 0 && --open == 0 && start != null) {
-            window = read(true).minus(start);
+        if (!enabled || open <= 0) {
+            return;
+        }
+        Long atStart = SLEEPS_AT_START.get();
+        SLEEPS_AT_START.remove();
+        long now = threadSleeps();
+        sleeps = atStart == null || atStart < 0 || now < 0 || sleeps < 0 ? -1 : sleeps + now - atStart;
+        if (--open == 0 && start != null) {
+            window = read(false).minus(start).withSleeps(sleeps);
             start = null;
             CgroupCounters.markEnd();
         }
+    }
+
+    private static long threadSleeps() {
+        return ProcFile.field(ProcFile.read(Path.of("/proc/thread-self/status")), "voluntary_ctxt_switches:");
     }
 
     /** The last marked window, once; null if the benchmark marked none. */
@@ -121,8 +148,7 @@ public final class IoCounters {
         String smaps = ProcFile.read(Path.of("/proc/self/smaps_rollup"));
         String vmstat = ProcFile.read(Path.of("/proc/vmstat"));
         long[] disk = disk();
-        long sleeps = benchmarkThread
-                ? ProcFile.field(ProcFile.read(Path.of("/proc/thread-self/status")), "voluntary_ctxt_switches:") : -1;
+        long sleeps = benchmarkThread ? threadSleeps() : -1;
         long dirty = ProcFile.field(vmstat, "nr_dirty ");
         long writeback = ProcFile.field(vmstat, "nr_writeback ");
         return new Snapshot(minor, major, ProcFile.field(io, "read_bytes:"), ProcFile.field(io, "write_bytes:"),

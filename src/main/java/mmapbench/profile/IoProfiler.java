@@ -61,10 +61,16 @@ public final class IoProfiler implements InternalProfiler {
                                                        IterationResult result) {
         // The benchmark's own window when it marked one (file benchmarks), else the whole iteration.
         IoCounters.Snapshot w = IoCounters.takeWindow();
+        long ops;
         if (w == null) {
             w = IoCounters.read(false).minus(before);
+            ops = result.getMetadata().getMeasuredOps();
+        } else {
+            // The window holds every operation the threads ran between their starts and ends,
+            // including those JMH ran unmeasured while other threads were not yet (or no longer) timed.
+            ops = result.getMetadata().getAllOps();
         }
-        long ops = Math.max(1, result.getMetadata().getMeasuredOps());
+        ops = Math.max(1, ops);
         List<Result> out = new ArrayList<>();
         perOp(out, MINOR, w.minorFaults(), ops, "#/op");
         perOp(out, MAJOR, w.majorFaults(), ops, "#/op");

@@ -90,9 +90,10 @@ public final class Environment {
      * What the run cost and whether it had the machine to itself: kept from its start, added to
      * {@value #FILE} by {@link #finish} when it ends.
      */
-    public record Clock(long startNanos, long busyTicks, long ownTicks) {
+    public record Clock(long startNanos, long busyTicks, long stealTicks, long ownTicks) {
         public static Clock start() {
-            return new Clock(System.nanoTime(), cpuBusyTicks(), processTicks());
+            long[] cpu = cpuTicks();
+            return new Clock(System.nanoTime(), cpu == null ? -1 : cpu[0], cpu == null ? -1 : cpu[1], processTicks());
         }
     }
 
@@ -108,16 +109,20 @@ public final class Environment {
         env.put("ended", OffsetDateTime.now().withNano(0).toString());
         env.put("durationSeconds", Math.round(seconds));
         env.put("loadAverageAfter", loadAverage());
-        long busy = cpuBusyTicks() - clock.busyTicks();
-        long own = processTicks() - clock.ownTicks();
-        if (busy >= 0 && clock.busyTicks() >= 0) {
+        long[] now = cpuTicks();
+        long ownNow = processTicks();
+        if (now != null && clock.busyTicks() >= 0 && ownNow >= 0 && clock.ownTicks() >= 0) {
+            long busy = now[0] - clock.busyTicks();
+            long own = ownNow - clock.ownTicks();
             long others = Math.max(0, busy - own);
             Map<String, Object> cpu = new LinkedHashMap<>();
             cpu.put("busyCpuSeconds", busy / (double) TICKS);
             cpu.put("runCpuSeconds", own / (double) TICKS);
             cpu.put("otherCpuSeconds", others / (double) TICKS);
-            // Of all the CPU time the run's wall clock offered, the share others took.
-            cpu.put("otherShareOfCapacity", others / (double) TICKS / (seconds * Runtime.getRuntime().availableProcessors()));
+            // Of all the CPU time the run's wall clock offered (every CPU /proc/stat counts), the share others took.
+            cpu.put("otherShareOfCapacity", others / (double) TICKS / (seconds * now[2]));
+            // Time the hypervisor gave this guest's vCPUs to someone else: a noisy host, not a noisy guest.
+            cpu.put("stealCpuSeconds", (now[1] - clock.stealTicks()) / (double) TICKS);
             env.put("cpuUse", cpu);
         }
         write(env, file);
@@ -126,20 +131,24 @@ public final class Environment {
     /** The USER_HZ of /proc/stat and /proc/self/stat: 100 on every Linux architecture Java runs on. */
     private static final int TICKS = 100;
 
-    /** Non-idle ticks of all CPUs since boot (/proc/stat's first line, less idle and iowait); -1 when unknown. */
-    static long cpuBusyTicks() {
+    /**
+     * Of all CPUs since boot (/proc/stat's first line): the ticks spent running something (user,
+     * nice, system, irq, softirq; not idle, iowait or steal), the ticks stolen by the hypervisor,
+     * and the number of CPUs; null when unknown.
+     */
+    static long[] cpuTicks() {
         String stat = read(Path.of("/proc/stat"));
         if (stat == null) {
-            return -1;
+            return null;
         }
         String[] f = stat.lines().findFirst().orElse("").trim().split("\\s+");
-        long busy = 0;
-        for (int i = 1; i < f.length && i <= 8; i++) {
-            if (i != 4 && i != 5) {
-                busy += Long.parseLong(f[i]);
-            }
+        if (f.length < 9) {
+            return null;
         }
-        return busy;
+        long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                + Long.parseLong(f[7]);
+        long cpus = stat.lines().filter(l -> l.matches("cpu\\d+ .*")).count();
+        return new long[]{busy, Long.parseLong(f[8]), Math.max(1, cpus)};
     }
 
     /** This process's CPU ticks and those of its children that ended (the forked JVMs, fio). */
@@ -176,7 +185,12 @@ public final class Environment {
         List<String> schemes = new java.util.ArrayList<>();
         try (var kdamonds = Files.list(DAMON)) {
             for (Path kdamond : kdamonds.filter(Files::isDirectory).sorted().toList()) {
-                if (!"on".equals(read(kdamond.resolve("state")))) {
+                String state = read(kdamond.resolve("state"));
+                if (state == null) {
+                    // The state file is root's alone (mode 0600).
+                    return "unknown: " + kdamond.resolve("state") + " is readable by root only";
+                }
+                if (!"on".equals(state)) {
                     continue;
                 }
                 try (var contexts = Files.list(kdamond.resolve("contexts"))) {
@@ -221,7 +235,10 @@ public final class Environment {
     static Map<String, String> lscpu() {
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            Process p = new ProcessBuilder("lscpu").redirectErrorStream(true).start();
+            ProcessBuilder b = new ProcessBuilder("lscpu").redirectErrorStream(true);
+            // Its field names are translated in other locales.
+            b.environment().put("LC_ALL", "C");
+            Process p = b.start();
             for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
@@ -275,7 +292,8 @@ public final class Environment {
         int bestLength = -1;
         for (String line : mounts.split("\n")) {
             String[] f = line.split(" ");
-            if (f.length >= 4 && real.startsWith(Path.of(f[1])) && f[1].length() > bestLength) {
+            // Of two mounts on one point the later hides the earlier: ">=" keeps the later.
+            if (f.length >= 4 && real.startsWith(Path.of(f[1])) && f[1].length() >= bestLength) {
                 bestLength = f[1].length();
                 best = f[0] + " on " + f[1] + " type " + f[2] + " (" + f[3] + ")";
             }
