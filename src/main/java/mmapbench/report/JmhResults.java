@@ -27,14 +27,27 @@ public final class JmhResults {
     }
 
     /**
-     * The rows of this suite in {@code file}.
+     * The bytes of a result file; a published one is kept gzipped ({@code jmh-result.json.gz}),
+     * since a full run's JSON is tens of MiB of text and a git repository holds every version.
+     */
+    private static byte[] content(Path file) throws IOException {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return Files.readAllBytes(file);
+        }
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * The rows of this suite in {@code file} (JMH's JSON, or the same gzipped).
      *
      * @throws BadResultFile with one line that says what is wrong with the file
      */
     public static List<Row> read(Path file) throws BadResultFile {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            root = new ObjectMapper().readTree(content(file));
         } catch (NoSuchFileException e) {
             throw new BadResultFile(file + ": no such file");
         } catch (JsonProcessingException e) {

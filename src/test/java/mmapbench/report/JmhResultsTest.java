@@ -23,6 +23,19 @@ class JmhResultsTest {
         return assertThrows(BadResultFile.class, () -> JmhResults.read(file)).getMessage();
     }
 
+    /** A published run keeps its JSON gzipped: the same rows come out of it. */
+    @Test
+    void aGzippedFileReadsAsThePlainOne() throws Exception {
+        Path plain = golden("a.json");
+        Path gz = dir.resolve("jmh-result.json.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(plain));
+        }
+        var rows = JmhResults.read(plain);
+        assertEquals(false, rows.isEmpty());
+        assertEquals(rows, JmhResults.read(gz));
+    }
+
     @Test
     void aMissingFile() {
         Path f = dir.resolve("nope.json");
