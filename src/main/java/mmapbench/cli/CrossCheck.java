@@ -2,6 +2,8 @@ package mmapbench.cli;
 
 import mmapbench.fio.Fio;
 import mmapbench.file.Question;
+import mmapbench.fixture.CacheState;
+import mmapbench.param.Parameter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,14 +29,14 @@ final class CrossCheck {
     static List<Fio.Job> jobs(List<LegPlanner.Planned> plan) {
         List<Fio.Job> jobs = new ArrayList<>();
         for (LegPlanner.Planned p : plan) {
-            if (!p.leg().methods().isEmpty() || !p.params().containsKey("blockSize")) {
+            if (!p.leg().methods().isEmpty()) {
                 continue;
             }
             for (Question question : LegPlanner.questions(p).stream().filter(Question::crossCheckedByFio).toList()) {
-                for (String block : p.params().get("blockSize").split(",")) {
-                    for (String cache : p.params().get("cache").split(",")) {
-                        for (String engine : Fio.ENGINES) {
-                            Fio.Job job = new Fio.Job(question, Integer.parseInt(block), cache, engine);
+                for (long block : p.params().get(Parameter.BLOCK_SIZE)) {
+                    for (CacheState cache : p.params().get(Parameter.CACHE)) {
+                        for (Fio.Engine engine : Fio.Engine.values()) {
+                            Fio.Job job = new Fio.Job(question, (int) block, cache, engine);
                             if (!jobs.contains(job)) {
                                 jobs.add(job);
                             }

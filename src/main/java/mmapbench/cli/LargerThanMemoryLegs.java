@@ -1,10 +1,12 @@
 package mmapbench.cli;
 
 import mmapbench.file.Question;
+import mmapbench.fixture.Advice;
+import mmapbench.fixture.CacheState;
+import mmapbench.fixture.MemoryLimit;
+import mmapbench.param.Parameter;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The full profile's legs for reads of a file larger than memory, and the random
@@ -23,36 +25,29 @@ import java.util.Map;
  */
 final class LargerThanMemoryLegs {
 
-    static final String SHARE = "25%";
+    static final MemoryLimit SHARE = new MemoryLimit(25);
 
     private LargerThanMemoryLegs() {
     }
 
-    static Profile.Leg all(Question question, String blockSizes) {
-        return new Profile.Leg("larger than memory: " + label(question), List.of(question.benchmark),
-                List.of(), params(blockSizes, "NORMAL"));
+    static Leg all(Question question, long... blockSizes) {
+        return limited("larger than memory: " + label(question), question, blockSizes).with(Parameter.ADVICE,
+                Advice.NORMAL);
     }
 
-    static Profile.Leg mapped(Question question, String blockSizes) {
-        return new Profile.Leg("larger than memory: " + label(question) + " with madvise", List.of(question.benchmark),
-                List.of("mappedBuffer", "memorySegment"), params(blockSizes, "RANDOM,SEQUENTIAL,WILLNEED"));
+    static Leg mapped(Question question, long... blockSizes) {
+        return limited("larger than memory: " + label(question) + " with madvise", question, blockSizes)
+                .with(Parameter.ADVICE, Advice.ALL_BUT_NORMAL).mappedOnly();
     }
 
-    static Profile.Leg threads(List<Question> questions, String blockSizes) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("blockSize", blockSizes);
-        params.put("cache", "WARM");
-        return new Profile.Leg("threads: random", questions.stream().<Class<?>>map(q -> q.benchmark).toList(), List.of(),
-                params, Runtime.getRuntime().availableProcessors());
+    static Leg threads(List<Question> questions, long... blockSizes) {
+        return Profile.Legs.file("threads: random", questions, CacheState.WARM, blockSizes)
+                .onThreads(Runtime.getRuntime().availableProcessors());
     }
 
-    private static Map<String, String> params(String blockSizes, String advice) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("blockSize", blockSizes);
-        params.put("cache", "WARM,COLD");
-        params.put("advice", advice);
-        params.put("memoryLimit", SHARE);
-        return params;
+    private static Leg limited(String kind, Question question, long... blockSizes) {
+        return Leg.of(kind, List.of(question), Profile.Legs.blocks(blockSizes)
+                .with(Parameter.CACHE, CacheState.WARM, CacheState.COLD)).with(Parameter.MEMORY_LIMIT, SHARE);
     }
 
     private static String label(Question question) {

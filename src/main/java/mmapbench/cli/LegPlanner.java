@@ -4,6 +4,8 @@ import mmapbench.file.Question;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.Offsets;
+import mmapbench.param.ParamSet;
+import mmapbench.param.Parameter;
 import mmapbench.profile.IoProfiler;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -15,14 +17,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 /**
  * Resolves a profile's legs against the user's JMH options: which benchmarks each leg runs, with
@@ -31,9 +30,13 @@ import java.util.TreeMap;
  */
 final class LegPlanner {
 
-    /** One leg, resolved: what it will run and with which options. */
-    record Planned(Profile.Leg leg, String label, Map<String, String> params, SortedSet<BenchmarkListEntry> benchmarks,
+    /** One leg, resolved: what it will run, with which parameters (the user's {@code -p} applied) and options. */
+    record Planned(Leg leg, String label, ParamSet params, SortedSet<BenchmarkListEntry> benchmarks,
                    OptionsBuilder options) {
+    }
+
+    /** What makes two planned legs the same run. */
+    private record Identity(List<Class<?>> classes, List<String> methods, ParamSet params, int threads) {
     }
 
     private LegPlanner() {
@@ -43,8 +46,8 @@ final class LegPlanner {
             throws UsageException {
         BenchmarkList list = BenchmarkList.defaultList();
         List<Planned> plan = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Profile.Leg leg : profile.legs) {
+        Set<Identity> seen = new HashSet<>();
+        for (Leg leg : profile.legs) {
             List<String> includes = new ArrayList<>();
             List<String> excludes = new ArrayList<>(user.getExcludes());
             if (user.getIncludes().isEmpty()) {
@@ -53,7 +56,7 @@ final class LegPlanner {
             } else {
                 // The user's pattern picks benchmarks; this leg keeps only its own classes of them.
                 includes.addAll(user.getIncludes());
-                for (Profile.Leg other : profile.legs) {
+                for (Leg other : profile.legs) {
                     for (Class<?> c : other.classes()) {
                         if (!leg.classes().contains(c)) {
                             excludes.add(classesRegex(List.of(c)));
@@ -69,48 +72,58 @@ final class LegPlanner {
                 continue;
             }
             // The user's -p wins; legs it makes identical (say -p cache=WARM) run once.
-            Map<String, String> effective = new TreeMap<>(leg.params());
-            for (String name : leg.params().keySet()) {
-                if (user.getParameter(name).hasValue()) {
-                    effective.put(name, String.join(",", user.getParameter(name).get()));
-                }
-            }
-            if (!seen.add(leg.classes() + " " + leg.methods() + " " + effective + " " + leg.threads())) {
+            ParamSet effective = withUsersValues(leg.params(), user);
+            if (!seen.add(new Identity(leg.classes(), leg.methods(), effective, leg.threads()))) {
                 continue;
             }
-            checkBlocks(user, leg, fileSizes);
+            checkBlocks(effective, fileSizes);
             plan.add(new Planned(leg, label(leg, effective), effective, found,
                     options(user, leg, includes, excludes, fileSizes, dataDir)));
         }
         return plan;
     }
 
-    /** "random, COLD", and the parameters the user changed: "random, COLD (blockSize=8)". */
-    private static String label(Profile.Leg leg, Map<String, String> effective) {
-        List<String> changed = new ArrayList<>();
-        effective.forEach((name, value) -> {
-            if (!name.equals("cache") && !value.equals(leg.params().get(name))) {
-                changed.add(name + "=" + value);
+    /** The leg's parameters, each the user gave with {@code -p} replaced by the user's values. */
+    private static ParamSet withUsersValues(ParamSet params, CommandLineOptions user) throws UsageException {
+        ParamSet effective = params;
+        for (Parameter<?> p : params.parameters()) {
+            if (user.getParameter(p.name).hasValue()) {
+                try {
+                    effective = effective.withText(p, new ArrayList<>(user.getParameter(p.name).get()));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
             }
-        });
-        return leg.kind() + (effective.containsKey("cache") ? ", " + effective.get("cache") : "")
+        }
+        return effective;
+    }
+
+    /** "random reads, COLD", and the parameters the user changed: "random reads, COLD (blockSize=8)". */
+    private static String label(Leg leg, ParamSet effective) {
+        List<String> changed = new ArrayList<>();
+        for (Parameter<?> p : effective.parameters()) {
+            if (p != Parameter.CACHE && !effective.get(p).equals(leg.params().get(p))) {
+                changed.add(p.name + "=" + effective.joined(p));
+            }
+        }
+        return leg.kind() + (effective.has(Parameter.CACHE) ? ", " + effective.joined(Parameter.CACHE) : "")
                 + (leg.threads() > 1 ? ", " + leg.threads() + " threads" : "")
                 + (changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")");
     }
 
-    private static OptionsBuilder options(CommandLineOptions user, Profile.Leg leg, List<String> includes,
+    private static OptionsBuilder options(CommandLineOptions user, Leg leg, List<String> includes,
                                           List<String> excludes, List<String> fileSizes, Path dataDir) {
         OptionsBuilder b = new OptionsBuilder();
         b.parent(user);
         includes.forEach(b::include);
         excludes.forEach(b::exclude);
-        leg.params().forEach((name, values) -> {
-            if (!user.getParameter(name).hasValue()) {
-                b.param(name, values.split(","));
+        for (Parameter<?> p : leg.params().parameters()) {
+            if (!user.getParameter(p.name).hasValue()) {
+                b.param(p.name, leg.params().jmhValues(p));
             }
-        });
-        if (!user.getParameter("fileSize").hasValue()) {
-            b.param("fileSize", fileSizes.toArray(String[]::new));
+        }
+        if (!user.getParameter(Parameter.FILE_SIZE.name).hasValue()) {
+            b.param(Parameter.FILE_SIZE.name, fileSizes.toArray(String[]::new));
         }
         if (user.getBenchModes().isEmpty()) {
             leg.modes().forEach(b::mode);
@@ -143,18 +156,8 @@ final class LegPlanner {
         return b;
     }
 
-    private static void checkBlocks(CommandLineOptions user, Profile.Leg leg, List<String> fileSizes)
-            throws UsageException {
-        Collection<String> blocks = user.getParameter("blockSize").hasValue()
-                ? user.getParameter("blockSize").get()
-                : leg.params().containsKey("blockSize") ? List.of(leg.params().get("blockSize").split(",")) : List.of();
-        for (String block : blocks) {
-            long blockSize;
-            try {
-                blockSize = Long.parseLong(block);
-            } catch (NumberFormatException e) {
-                throw new UsageException("-p blockSize=" + block + " is not a number of bytes: use e.g. -p blockSize=4096");
-            }
+    private static void checkBlocks(ParamSet effective, List<String> fileSizes) throws UsageException {
+        for (long blockSize : effective.get(Parameter.BLOCK_SIZE)) {
             for (String size : fileSizes) {
                 try {
                     Offsets.checkBlock(Long.parseLong(size), blockSize);

@@ -2,6 +2,7 @@ package mmapbench.cli;
 
 import mmapbench.fixture.MemoryCgroup;
 import mmapbench.fixture.MemoryLimit;
+import mmapbench.param.Parameter;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import java.io.PrintStream;
@@ -20,15 +21,14 @@ final class MemoryLimitProbe {
     }
 
     static void check(List<LegPlanner.Planned> plan, CommandLineOptions user) throws UsageException {
-        List<String> values = new ArrayList<>();
-        if (user.getParameter("memoryLimit").hasValue()) {
-            values.addAll(user.getParameter("memoryLimit").get());
+        List<MemoryLimit> limits = new ArrayList<>();
+        if (user.getParameter(Parameter.MEMORY_LIMIT.name).hasValue()) {
+            // Checked already, as every -p value is, by ParamValues.
+            user.getParameter(Parameter.MEMORY_LIMIT.name).get().forEach(v -> limits.add(Parameter.MEMORY_LIMIT.parse(v)));
         } else {
-            for (LegPlanner.Planned p : plan) {
-                values.addAll(List.of(p.params().getOrDefault("memoryLimit", MemoryLimit.NONE_VALUE).split(",")));
-            }
+            plan.forEach(p -> limits.addAll(p.params().get(Parameter.MEMORY_LIMIT)));
         }
-        if (values.stream().anyMatch(v -> !v.equals(MemoryLimit.NONE_VALUE))) {
+        if (limits.stream().anyMatch(limit -> !limit.none())) {
             String why = MemoryCgroup.refusal();
             if (why != null) {
                 throw new UsageException(why);

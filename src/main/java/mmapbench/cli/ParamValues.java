@@ -1,6 +1,7 @@
 package mmapbench.cli;
 
 import mmapbench.fixture.ParamCheck;
+import mmapbench.param.Parameter;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -36,7 +37,8 @@ final class ParamValues {
                 for (Map.Entry<String, Field> f : fields.entrySet()) {
                     String name = f.getKey();
                     List<String> values = user.getParameter(name).hasValue() ? new ArrayList<>(user.getParameter(name).get())
-                            : p.params().containsKey(name) ? List.of(p.params().get(name).split(","))
+                            : Parameter.named(name).filter(p.params()::has).isPresent()
+                            ? List.of(p.params().jmhValues(Parameter.named(name).orElseThrow()))
                             : e.getParams().hasValue() && e.getParams().get().containsKey(name)
                             ? Arrays.asList(e.getParams().get().get(name)) : List.of();
                     for (String v : values) {

@@ -1,6 +1,7 @@
 package mmapbench.cli;
 
 import mmapbench.fixture.DataFile;
+import mmapbench.param.Parameter;
 import mmapbench.report.BadResultFile;
 import mmapbench.report.Environment;
 import mmapbench.report.Report;
@@ -122,13 +123,13 @@ public final class RunBench {
     }
 
     private static List<String> fileSizes(Arguments a, CommandLineOptions user) throws UsageException {
-        if (!user.getParameter("fileSize").hasValue()) {
+        if (!user.getParameter(Parameter.FILE_SIZE.name).hasValue()) {
             return List.of(String.valueOf(a.fileSize() == null ? DEFAULT_FILE_SIZE : a.fileSize()));
         }
         if (a.fileSize() != null) {
             throw new UsageException("the file size is given twice (--file-size and -p fileSize): give it once");
         }
-        List<String> sizes = new ArrayList<>(user.getParameter("fileSize").get());
+        List<String> sizes = new ArrayList<>(user.getParameter(Parameter.FILE_SIZE.name).get());
         for (String size : sizes) {
             try {
                 if (Long.parseLong(size) <= 0) {

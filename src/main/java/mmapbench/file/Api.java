@@ -2,6 +2,9 @@ package mmapbench.file;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The APIs under test, each named after the benchmark method that exercises it. */
 public enum Api {
     MAPPED_BUFFER("mappedBuffer", true),
@@ -19,6 +22,9 @@ public enum Api {
         this.method = method;
         this.mapped = mapped;
     }
+
+    /** The APIs that read and write through a mapping, in declaration order: a new one joins every mapped-only leg. */
+    public static final List<Api> MAPPED = Arrays.stream(values()).filter(a -> a.mapped).toList();
 
     /**
      * What a control method's name ends with: {@code fileChannelControl} is {@code fileChannel} measured a

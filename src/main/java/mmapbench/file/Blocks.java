@@ -1,6 +1,10 @@
 package mmapbench.file;
 
+import mmapbench.fixture.Advice;
+
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -25,6 +29,23 @@ final class Blocks {
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Blocks() {
+    }
+
+    /**
+     * Maps {@code size} bytes of {@code channel} as code that predates FFM maps a large file: in
+     * MappedByteBuffers of up to {@link #BUFFER_SIZE} each, every one a mapping of its own in
+     * {@code arena} (so that closing the arena unmaps them), each advised before anything touches it.
+     */
+    static MappedByteBuffer[] mapBuffers(FileChannel channel, FileChannel.MapMode mode, long size, Arena arena,
+                                         Advice advice) throws IOException {
+        MappedByteBuffer[] buffers = new MappedByteBuffer[(int) ((size + BUFFER_MASK) >>> BUFFER_SHIFT)];
+        for (int i = 0; i < buffers.length; i++) {
+            long offset = (long) i << BUFFER_SHIFT;
+            MemorySegment part = channel.map(mode, offset, Math.min(BUFFER_SIZE, size - offset), arena);
+            advice.apply(part);
+            buffers[i] = (MappedByteBuffer) part.asByteBuffer();
+        }
+        return buffers;
     }
 
     /** Copies {@code length} bytes at file offset {@code offset} out of the mapping into {@code dst}. */

@@ -27,18 +27,19 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The life cycle every file benchmark shares, once: the data file made or reused at trial level,
- * the cache state established and fresh handles opened before every iteration, closed after it.
- * One level of inheritance, as in JMH's own sample 24: JMH finds the {@code @Param}s, {@code @Setup}s
- * and the class annotations ({@code @Fork}, {@code @State}) of a superclass, and each subclass
- * keeps its timed methods and its block sizes in view, and says where it measures differently.
+ * The life cycle every file benchmark shares, once: the data file made or reused at trial level
+ * (by {@link SharedFixture}, once for all threads), the cache state established and fresh handles
+ * opened before every iteration, closed after it. One level of inheritance, as in JMH's own
+ * sample 24: JMH finds the {@code @Param}s, {@code @Setup}s and the class annotations
+ * ({@code @Fork}, {@code @State}) of a superclass, and each subclass keeps its timed methods and
+ * its block sizes in view, and says where it measures differently.
  *
  * <p>The run configuration is owned by the annotations (here and on each class), not by
  * {@code run-bench.sh}'s profiles, which only choose which benchmarks and parameters run: a row
  * measured by {@code java -jar target/benchmarks.jar} is measured exactly as the launcher measures it.
  * Three forks, because forks differ more than iterations do and the verdict's intervals are
- * built on fork-to-fork variation: with two, one fork that drifts (seen: 41 to 49 µs where its
- * sibling held 38) leaves an interval that decides nothing.
+ * built on fork-to-fork variation: with two, a single fork that drifts leaves an interval that
+ * decides nothing.
  */
 @BenchmarkMode(Mode.AverageTime)
 // One unit for every file row: a sequential row's bytes per nanosecond is GB/s.
@@ -51,8 +52,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public abstract class FileBenchmark implements ParamCheck {
 
-    /** Where the file's pages are when an iteration starts: see {@link CacheState}. */
-    @Param({"HOT", "WARM", "COLD"})
+    /** Where the file's pages are when an iteration starts: see {@link CacheState}. Empty: JMH runs every state. */
+    @Param
     public CacheState cache;
 
     /** Bytes in the data file: 4 GiB by default, more than one MappedByteBuffer can map. */
@@ -88,7 +89,7 @@ public abstract class FileBenchmark implements ParamCheck {
 
     FileFixture fixture;
     /** The handles of the API under test, for this iteration. */
-    Handles h;
+    Handles handles;
 
     /** The question this class answers. */
     abstract Question question();
@@ -121,36 +122,46 @@ public abstract class FileBenchmark implements ParamCheck {
     /** Back to where an iteration starts, so that every iteration does the same operations. */
     abstract void rewind();
 
-    /** The file comes from the state all threads share (made, and joined to its cgroup, once). */
+    /** This thread's offsets and buffers over the file of the state all threads share (made, and joined to its cgroup, once). */
     @Setup(Level.Trial)
-    public void createFile(SharedFixture shared, ThreadParams threadParams) throws IOException {
+    public void setUpThread(SharedFixture shared, ThreadParams threadParams) throws IOException {
         checkParams();
         thread = threadParams.getThreadIndex();
         fixture = FileFixture.of(shared.file(), shared.writable());
         prepare();
     }
 
-    /** For tests, which run the benchmark methods without JMH: one thread, no shared state. */
-    void createFile() throws IOException {
+    /** For tests, which run the benchmark methods without JMH: thread {@code threadIndex}, no shared state. */
+    void setUpWithoutJmh(int threadIndex) throws IOException {
         checkParams();
+        thread = threadIndex;
         fixture = FileFixture.forQuestion(question(), fileSize);
         prepare();
     }
 
-    /** The shared state has already put the file in its cache state (JMH sets it up first); open this thread's handles. */
+    void setUpWithoutJmh() throws IOException {
+        setUpWithoutJmh(0);
+    }
+
+    /**
+     * Opens this thread's handles. It takes the shared state as an argument so that JMH runs that
+     * state's iteration setup first, on one thread: the file is in its cache state before any
+     * thread maps it.
+     */
     @Setup(Level.Iteration)
-    public void establishCacheState(BenchmarkParams params, SharedFixture shared) throws IOException {
+    public void openHandles(BenchmarkParams params, SharedFixture shared) throws IOException {
         openHandles(Api.of(params));
     }
 
-    /** For tests, which run the benchmark methods without JMH. */
+    /** For tests, which run the benchmark methods without JMH: establishes the cache state, opens the handles. */
     void beginIteration(Api api) throws IOException {
         FileFixture.establish(fixture.file(), fixture.writable(), cache, folios);
         openHandles(api);
     }
 
-    private void openHandles(Api api) throws IOException {
-        h = fixture.open(opensItsOwnHandles() ? null : api, cache, advice);
+    /** For tests: this thread's handles, on a file another thread's {@link #beginIteration} put in its state. */
+    void openHandles(Api api) throws IOException {
+        handles = fixture.open(opensItsOwnHandles() ? null : api, cache, advice);
         rewind();
     }
 

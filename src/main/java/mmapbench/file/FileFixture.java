@@ -91,7 +91,7 @@ final class FileFixture implements Closeable {
         close();
         FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
         if (api == null) {
-            handles = new Handles(null, null, null, null, null, null);
+            handles = Handles.NONE;
             startCounting();
             return handles;
         }
@@ -99,16 +99,11 @@ final class FileFixture implements Closeable {
             case MAPPED_BUFFER -> {
                 arena = Arena.ofShared();
                 try (FileChannel ch = openChannel()) {
-                    long size = ch.size();
-                    MappedByteBuffer[] buffers = new MappedByteBuffer[(int) ((size + Blocks.BUFFER_MASK) >>> Blocks.BUFFER_SHIFT)];
-                    for (int i = 0; i < buffers.length; i++) {
-                        long offset = (long) i << Blocks.BUFFER_SHIFT;
-                        MemorySegment part = ch.map(mode, offset, Math.min(Blocks.BUFFER_SIZE, size - offset), arena);
-                        advice.apply(part);
-                        cache.prepareMapping(part);
-                        buffers[i] = (MappedByteBuffer) part.asByteBuffer();
+                    MappedByteBuffer[] buffers = Blocks.mapBuffers(ch, mode, ch.size(), arena, advice);
+                    for (MappedByteBuffer buffer : buffers) {
+                        cache.prepareMapping(MemorySegment.ofBuffer(buffer));
                     }
-                    yield new Handles(null, buffers, null, null, null, null);
+                    yield Handles.ofBuffers(buffers);
                 }
             }
             case MEMORY_SEGMENT -> {
@@ -119,18 +114,16 @@ final class FileFixture implements Closeable {
                 }
                 advice.apply(segment);
                 cache.prepareMapping(segment);
-                yield new Handles(segment, null, null, null, null, null);
+                yield Handles.ofSegment(segment);
             }
-            case RANDOM_ACCESS_FILE -> new Handles(null, null, new RandomAccessFile(file.toFile(), writable ? "rw" : "r"),
-                    null, null, null);
-            case FILE_CHANNEL -> new Handles(null, null, null, openChannel(), null, null);
+            case RANDOM_ACCESS_FILE -> Handles.ofRandomAccessFile(new RandomAccessFile(file.toFile(), writable ? "rw" : "r"));
+            case FILE_CHANNEL -> Handles.ofChannel(openChannel());
             case BUFFERED_STREAM -> {
                 if (writable) {
                     RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
-                    yield new Handles(null, null, raf, null, null, new SeekableOutputStream(raf));
+                    yield Handles.ofOutputStream(raf, new SeekableOutputStream(raf));
                 }
-                yield new Handles(null, null, null, null, new SeekableInputStream(new RandomAccessFile(file.toFile(), "r")),
-                        null);
+                yield Handles.ofInputStream(new SeekableInputStream(new RandomAccessFile(file.toFile(), "r")));
             }
         };
         startCounting();
@@ -155,21 +148,21 @@ final class FileFixture implements Closeable {
             counting = false;
             IoCounters.markEnd();
         }
-        Handles h = handles;
+        Handles open = handles;
         handles = null;
         try {
-            if (h != null) {
-                if (h.outputStream() != null) {
-                    h.outputStream().close();
+            if (open != null) {
+                if (open.outputStream() != null) {
+                    open.outputStream().close();
                 }
-                if (h.inputStream() != null) {
-                    h.inputStream().close();
+                if (open.inputStream() != null) {
+                    open.inputStream().close();
                 }
-                if (h.randomAccessFile() != null) {
-                    h.randomAccessFile().close();
+                if (open.randomAccessFile() != null) {
+                    open.randomAccessFile().close();
                 }
-                if (h.channel() != null) {
-                    h.channel().close();
+                if (open.channel() != null) {
+                    open.channel().close();
                 }
             }
         } finally {

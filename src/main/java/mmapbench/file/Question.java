@@ -84,13 +84,4 @@ public enum Question {
         return Optional.empty();
     }
 
-    /** The question whose {@link #label()} is {@code label}. */
-    public static Optional<Question> ofLabel(String label) {
-        for (Question q : values()) {
-            if (q.label().equals(label)) {
-                return Optional.of(q);
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -28,11 +28,6 @@ final class RandomCursor {
         next = 0;
     }
 
-    /** How many offsets were taken since the last rewind. */
-    int taken() {
-        return next;
-    }
-
     long[] offsets() {
         return offsets;
     }

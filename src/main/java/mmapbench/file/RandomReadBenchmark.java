@@ -4,9 +4,6 @@ import mmapbench.fixture.Content;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.annotations.Param;
 
 import java.io.IOException;
@@ -37,23 +34,11 @@ public class RandomReadBenchmark extends FileBenchmark {
     @Param({"8", "4096", "65536"})
     public int blockSize;
 
-    /** Whether each read's offset depends on the word the read before it returned: see {@link Access}. */
-    @Param({"INDEPENDENT", "DEPENDENT"})
+    /** Whether each read's offset depends on the word the read before it returned: see {@link Access}. Empty: both. */
+    @Param
     public Access access = Access.INDEPENDENT;
 
-    /**
-     * Tests only (an in-process JMH run, {@code -f 0}): told at the end of every iteration what each
-     * thread read last, so that a multi-threaded run can be checked thread by thread.
-     */
-    interface LastRead {
-        void read(int thread, long offset, ByteBuffer block);
-    }
-
-    static volatile LastRead lastReadHook;
-
     private RandomCursor cursor;
-    /** The offsets themselves (for DEPENDENT the cursor holds keys), to tell the hook where the last read was. */
-    private long[] offsets;
     private boolean dependent;
     /** The word the last read returned; DEPENDENT reads XOR it into their precomputed key. */
     private long last;
@@ -83,7 +68,6 @@ public class RandomReadBenchmark extends FileBenchmark {
      */
     void init(FileFixture fixture, long[] offsets, long contentSeed) {
         this.fixture = fixture;
-        this.offsets = offsets;
         dependent = access == Access.DEPENDENT;
         long[] keys = offsets;
         if (dependent) {
@@ -115,26 +99,26 @@ public class RandomReadBenchmark extends FileBenchmark {
 
     @Benchmark
     public long mappedBuffer() {
-        Blocks.get(h.buffers(), nextOffset(), block, blockSize);
+        Blocks.get(handles.buffers(), nextOffset(), block, blockSize);
         return last = Blocks.firstWord(block);
     }
 
     @Benchmark
     public long memorySegment() {
-        MemorySegment.copy(h.segment(), ValueLayout.JAVA_BYTE, nextOffset(), block, 0, blockSize);
+        MemorySegment.copy(handles.segment(), ValueLayout.JAVA_BYTE, nextOffset(), block, 0, blockSize);
         return last = Blocks.firstWord(block);
     }
 
     @Benchmark
     public long randomAccessFile() throws IOException {
-        h.randomAccessFile().seek(nextOffset());
-        h.randomAccessFile().readFully(block, 0, blockSize);
+        handles.randomAccessFile().seek(nextOffset());
+        handles.randomAccessFile().readFully(block, 0, blockSize);
         return last = Blocks.firstWord(block);
     }
 
     @Benchmark
     public long fileChannel() throws IOException {
-        Blocks.readFully(h.channel(), direct, nextOffset());
+        Blocks.readFully(handles.channel(), direct, nextOffset());
         return last = direct.getLong(0);
     }
 
@@ -144,26 +128,17 @@ public class RandomReadBenchmark extends FileBenchmark {
      */
     @Benchmark
     public long fileChannelControl() throws IOException {
-        Blocks.readFully(h.channel(), direct, nextOffset());
+        Blocks.readFully(handles.channel(), direct, nextOffset());
         return last = direct.getLong(0);
     }
 
     @Benchmark
     public long bufferedStream() throws IOException {
-        h.inputStream().seek(nextOffset());
-        if (h.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
+        handles.inputStream().seek(nextOffset());
+        if (handles.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
             throw new IOException("end of file");
         }
         return last = Blocks.firstWord(block);
-    }
-
-    /** Not timed; nothing happens unless a test set {@link #lastReadHook}. */
-    @TearDown(Level.Iteration)
-    public void reportLastRead(BenchmarkParams params) {
-        LastRead hook = lastReadHook;
-        if (hook != null && cursor.taken() > 0) {
-            hook.read(thread, offsets[(cursor.taken() - 1) & (offsets.length - 1)], lastBlock(Api.of(params)));
-        }
     }
 
     /** What the last operation read, for tests. */

@@ -84,35 +84,35 @@ public class RandomWriteBenchmark extends FileBenchmark {
 
     @Benchmark
     public void mappedBuffer() {
-        Blocks.put(h.buffers(), cursor.next(), block, blockSize);
+        Blocks.put(handles.buffers(), cursor.next(), block, blockSize);
     }
 
     @Benchmark
     public void memorySegment() {
-        MemorySegment.copy(block, 0, h.segment(), ValueLayout.JAVA_BYTE, cursor.next(), blockSize);
+        MemorySegment.copy(block, 0, handles.segment(), ValueLayout.JAVA_BYTE, cursor.next(), blockSize);
     }
 
     @Benchmark
     public void randomAccessFile() throws IOException {
-        h.randomAccessFile().seek(cursor.next());
-        h.randomAccessFile().write(block, 0, blockSize);
+        handles.randomAccessFile().seek(cursor.next());
+        handles.randomAccessFile().write(block, 0, blockSize);
     }
 
     @Benchmark
     public void fileChannel() throws IOException {
-        Blocks.writeFully(h.channel(), direct, cursor.next());
+        Blocks.writeFully(handles.channel(), direct, cursor.next());
     }
 
     /** The control: {@link #fileChannel} again, as its own benchmark; it must come out at 1x. */
     @Benchmark
     public void fileChannelControl() throws IOException {
-        Blocks.writeFully(h.channel(), direct, cursor.next());
+        Blocks.writeFully(handles.channel(), direct, cursor.next());
     }
 
     @Benchmark
     public void bufferedStream() throws IOException {
-        h.outputStream().seek(cursor.next());
-        h.outputStream().write(block, 0, blockSize);
+        handles.outputStream().seek(cursor.next());
+        handles.outputStream().write(block, 0, blockSize);
     }
 
     /** The offsets this benchmark writes at, in order, for tests. */

@@ -58,44 +58,44 @@ public class SequentialReadBenchmark extends FileBenchmark {
 
     @Benchmark
     public long mappedBuffer() {
-        Blocks.get(h.buffers(), cursor.advance(), block, blockSize);
+        Blocks.get(handles.buffers(), cursor.advance(), block, blockSize);
         return Blocks.firstWord(block);
     }
 
     @Benchmark
     public long memorySegment() {
-        MemorySegment.copy(h.segment(), ValueLayout.JAVA_BYTE, cursor.advance(), block, 0, blockSize);
+        MemorySegment.copy(handles.segment(), ValueLayout.JAVA_BYTE, cursor.advance(), block, 0, blockSize);
         return Blocks.firstWord(block);
     }
 
     @Benchmark
     public long randomAccessFile() throws IOException {
         if (cursor.advance() == 0) {
-            h.randomAccessFile().seek(0);
+            handles.randomAccessFile().seek(0);
         }
-        h.randomAccessFile().readFully(block, 0, blockSize);
+        handles.randomAccessFile().readFully(block, 0, blockSize);
         return Blocks.firstWord(block);
     }
 
     @Benchmark
     public long fileChannel() throws IOException {
-        Blocks.readFully(h.channel(), direct, cursor.advance());
+        Blocks.readFully(handles.channel(), direct, cursor.advance());
         return direct.getLong(0);
     }
 
     /** The control: {@link #fileChannel} again, as its own benchmark; it must come out at 1x. */
     @Benchmark
     public long fileChannelControl() throws IOException {
-        Blocks.readFully(h.channel(), direct, cursor.advance());
+        Blocks.readFully(handles.channel(), direct, cursor.advance());
         return direct.getLong(0);
     }
 
     @Benchmark
     public long bufferedStream() throws IOException {
         if (cursor.advance() == 0) {
-            h.inputStream().seek(0);
+            handles.inputStream().seek(0);
         }
-        if (h.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
+        if (handles.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
             throw new IOException("end of file");
         }
         return Blocks.firstWord(block);

@@ -50,8 +50,6 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     /** Blocks one operation writes: 1, or a whole stretch. */
     private int blocksPerOp;
     private boolean forcing;
-    /** Forces done, for tests: the force path must really run. */
-    int forces;
     private byte[] block;
     private ByteBuffer direct;
     /** The stretches of the FFM mapping to force, made before timing: slicing allocates. */
@@ -92,10 +90,10 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     @Override
     void rewind() {
         stretches = null;
-        if (h.segment() != null && forcing) {
+        if (handles.segment() != null && forcing) {
             stretches = new MemorySegment[(int) (fileSize / forceEvery)];
             for (int i = 0; i < stretches.length; i++) {
-                stretches[i] = h.segment().asSlice(i * forceEvery, forceEvery);
+                stretches[i] = handles.segment().asSlice(i * forceEvery, forceEvery);
             }
         }
         cursor.rewind();
@@ -107,18 +105,17 @@ public class SequentialWriteBenchmark extends FileBenchmark {
         for (int i = 0; i < blocksPerOp; i++) {
             long offset = cursor.advance();
             start = i == 0 ? offset : start;
-            Blocks.put(h.buffers(), offset, block, blockSize);
+            Blocks.put(handles.buffers(), offset, block, blockSize);
         }
         if (forcing) {
             // A stretch may span more than one 1 GiB buffer: force it buffer by buffer.
             for (long at = start, end = start + forceEvery; at < end; ) {
-                MappedByteBuffer buffer = h.buffers()[(int) (at >>> Blocks.BUFFER_SHIFT)];
+                MappedByteBuffer buffer = handles.buffers()[(int) (at >>> Blocks.BUFFER_SHIFT)];
                 int index = (int) (at & Blocks.BUFFER_MASK);
                 int length = (int) Math.min(end - at, buffer.capacity() - index);
                 buffer.force(index, length);
                 at += length;
             }
-            forces++;
         }
     }
 
@@ -128,11 +125,10 @@ public class SequentialWriteBenchmark extends FileBenchmark {
         for (int i = 0; i < blocksPerOp; i++) {
             long offset = cursor.advance();
             start = i == 0 ? offset : start;
-            MemorySegment.copy(block, 0, h.segment(), ValueLayout.JAVA_BYTE, offset, blockSize);
+            MemorySegment.copy(block, 0, handles.segment(), ValueLayout.JAVA_BYTE, offset, blockSize);
         }
         if (forcing) {
             stretches[(int) (start / forceEvery)].force();
-            forces++;
         }
     }
 
@@ -140,13 +136,12 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     public void randomAccessFile() throws IOException {
         for (int i = 0; i < blocksPerOp; i++) {
             if (cursor.advance() == 0) {
-                h.randomAccessFile().seek(0);
+                handles.randomAccessFile().seek(0);
             }
-            h.randomAccessFile().write(block, 0, blockSize);
+            handles.randomAccessFile().write(block, 0, blockSize);
         }
         if (forcing) {
-            h.randomAccessFile().getChannel().force(false);
-            forces++;
+            handles.randomAccessFile().getChannel().force(false);
         }
     }
 
@@ -163,11 +158,10 @@ public class SequentialWriteBenchmark extends FileBenchmark {
 
     private void writeThroughChannel() throws IOException {
         for (int i = 0; i < blocksPerOp; i++) {
-            Blocks.writeFully(h.channel(), direct, cursor.advance());
+            Blocks.writeFully(handles.channel(), direct, cursor.advance());
         }
         if (forcing) {
-            h.channel().force(false);
-            forces++;
+            handles.channel().force(false);
         }
     }
 
@@ -175,13 +169,12 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     public void bufferedStream() throws IOException {
         for (int i = 0; i < blocksPerOp; i++) {
             if (cursor.advance() == 0) {
-                h.outputStream().seek(0);
+                handles.outputStream().seek(0);
             }
-            h.outputStream().write(block, 0, blockSize);
+            handles.outputStream().write(block, 0, blockSize);
         }
         if (forcing) {
-            h.outputStream().force();
-            forces++;
+            handles.outputStream().force();
         }
     }
 

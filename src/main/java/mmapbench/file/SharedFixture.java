@@ -6,6 +6,7 @@ import mmapbench.fixture.Folios;
 import mmapbench.fixture.MemoryCgroup;
 import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.PageCache;
+import mmapbench.param.Parameter;
 import mmapbench.profile.CgroupCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -44,10 +45,10 @@ public class SharedFixture {
     public void setUp(BenchmarkParams params) throws IOException {
         Question question = Question.ofBenchmark(params.getBenchmark()).orElseThrow(
                 () -> new IllegalStateException(params.getBenchmark() + " is not a file benchmark"));
-        long fileSize = Long.parseLong(params.getParam("fileSize"));
-        CacheState cache = CacheState.valueOf(params.getParam("cache"));
-        folios = Folios.valueOf(params.getParam("folios"));
-        MemoryLimit limit = MemoryLimit.parse(params.getParam("memoryLimit"));
+        long fileSize = Parameter.FILE_SIZE.parse(params.getParam(Parameter.FILE_SIZE.name));
+        CacheState cache = Parameter.CACHE.parse(params.getParam(Parameter.CACHE.name));
+        folios = Parameter.FOLIOS.parse(params.getParam(Parameter.FOLIOS.name));
+        MemoryLimit limit = Parameter.MEMORY_LIMIT.parse(params.getParam(Parameter.MEMORY_LIMIT.name));
         limit.checkCache(cache);
         prepare(DataFile.ensure(DataFile.dataDir(), question.dataFile(), fileSize, System.out), question.writes,
                 cache, limit, fileSize);
@@ -118,10 +119,5 @@ public class SharedFixture {
 
     boolean writable() {
         return writable;
-    }
-
-    /** The cgroup this trial runs in, null without a limit; for tests. */
-    MemoryCgroup cgroup() {
-        return cgroup;
     }
 }

@@ -89,15 +89,7 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
     public long mappedBuffer() throws IOException {
         long sum = 0;
         try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            // As code that predates FFM maps a large file: in buffers of up to 1 GiB.
-            MappedByteBuffer[] buffers = new MappedByteBuffer[(int) ((fileSize + Blocks.BUFFER_MASK) >>> Blocks.BUFFER_SHIFT)];
-            for (int i = 0; i < buffers.length; i++) {
-                long offset = (long) i << Blocks.BUFFER_SHIFT;
-                MemorySegment part = ch.map(FileChannel.MapMode.READ_ONLY, offset,
-                        Math.min(Blocks.BUFFER_SIZE, fileSize - offset), arena);
-                advice.apply(part);
-                buffers[i] = (MappedByteBuffer) part.asByteBuffer();
-            }
+            MappedByteBuffer[] buffers = Blocks.mapBuffers(ch, FileChannel.MapMode.READ_ONLY, fileSize, arena, advice);
             for (int i = 0; i < reads; i++) {
                 Blocks.get(buffers, cursor.next(), block, blockSize);
                 sum += Blocks.firstWord(block);

@@ -1,8 +1,11 @@
 package mmapbench.fio;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import mmapbench.file.Api;
 import mmapbench.file.Question;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.PageCache;
@@ -36,11 +39,35 @@ import org.openjdk.jmh.annotations.Measurement;
 public final class Fio {
 
     public static final String FILE = "fio.json";
-    public static final List<String> ENGINES = List.of("psync", "mmap");
     private static final long TIMEOUT_SECONDS = 60;
 
+    /** The fio engines the Java APIs stand on, as fio's {@code --ioengine} and {@value #FILE} spell them. */
+    public enum Engine {
+        /** pread/pwrite, as FileChannel and RandomAccessFile. */
+        PSYNC("psync"),
+        /** memcpy from a mapping, as the mapped APIs. */
+        MMAP("mmap");
+
+        private final String fioName;
+
+        Engine(String fioName) {
+            this.fioName = fioName;
+        }
+
+        /** The engine {@code api} stands on. */
+        public static Engine of(Api api) {
+            return api.mapped ? MMAP : PSYNC;
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return fioName;
+        }
+    }
+
     /** One fio job: a question of this suite, its block size and cache state, an engine. */
-    public record Job(Question question, int blockSize, String cache, String engine) {
+    public record Job(Question question, int blockSize, CacheState cache, Engine engine) {
         String rw() {
             return question.writes ? (question.random ? "randwrite" : "write") : (question.random ? "randread" : "read");
         }
@@ -90,7 +117,7 @@ public final class Fio {
             Path file = DataFile.path(dataDir, job.question().dataFile(), fileSize);
             log.printf(Locale.ROOT, "mmap-bench: fio %s %d B %s %s%n", job.rw(), job.blockSize(), job.cache(), job.engine());
             try {
-                CacheState.valueOf(job.cache()).establish(file);
+                job.cache().establish(file);
                 if (job.question().writes) {
                     // As the Java fixture does before every iteration: no earlier writes are written back during this job.
                     PageCache.writeBack(file);
@@ -162,14 +189,13 @@ public final class Fio {
 
     /** The results in a {@value #FILE}, or an empty list. */
     public static List<Result> read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        JsonNode root = mapper.readTree(file.toFile());
         List<Result> out = new ArrayList<>();
         for (JsonNode r : root.path("results")) {
-            JsonNode j = r.path("job");
-            Question q = Question.valueOf(j.path("question").asText());
-            out.add(new Result(new Job(q, j.path("blockSize").asInt(), j.path("cache").asText(),
-                    j.path("engine").asText()), r.path("nsPerOp").asDouble(Double.NaN), r.path("ios").asLong(),
-                    r.path("error").isNull() ? null : r.path("error").asText(null)));
+            // The job as write() wrote it (its engine by fio's name); fio's figure may be NaN, which JSON lacks.
+            out.add(new Result(mapper.treeToValue(r.path("job"), Job.class), r.path("nsPerOp").asDouble(Double.NaN),
+                    r.path("ios").asLong(), r.path("error").isNull() ? null : r.path("error").asText(null)));
         }
         return out;
     }

@@ -53,14 +53,16 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class SharedMemoryPingPongBenchmark {
 
-    @Param({"SHM_SPIN", "SHM_FUTEX", "SHM_LOCK", "UNIX_SOCKET", "TCP_LOOPBACK", "PIPE"})
+    /** How the two processes exchange a message: see {@link Channel}. Empty: JMH runs every channel. */
+    @Param
     public Channel channel;
 
     /** Bytes per message: one word, the lecture's 500 ints, 64 KiB. */
     @Param({"8", "2000", "65536"})
     public int payload;
 
-    @Param({"ANY", "SAME", "SPLIT"})
+    /** Where the two processes run: see {@link Cpus}. Empty: every placement. */
+    @Param
     public Cpus cpus = Cpus.ANY;
 
     private Arena arena;

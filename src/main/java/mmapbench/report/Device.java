@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.param.Parameter;
 import mmapbench.file.Question;
 import mmapbench.fixture.CacheState;
 
@@ -41,14 +42,16 @@ public record Device(double coldReadGBps, String coldReadRow, double forcedWrite
                 continue;
             }
             Question q = r.fileQuestion().orElseThrow();
-            if (q == Question.SEQUENTIAL_READ && CacheState.COLD.name().equals(r.param("cache")) && !wrapped(r)) {
-                double s = Double.parseDouble(r.param("blockSize")) / r.score();
+            long blockSize = r.value(Parameter.BLOCK_SIZE).orElse(0L);
+            if (q == Question.SEQUENTIAL_READ && r.value(Parameter.CACHE).orElse(null) == CacheState.COLD
+                    && !wrapped(r, blockSize)) {
+                double s = blockSize / r.score();
                 if (read == null || s > readSpeed) {
                     read = r;
                     readSpeed = s;
                 }
             }
-            long force = r.param("forceEvery").isEmpty() ? 0 : Long.parseLong(r.param("forceEvery"));
+            long force = r.value(Parameter.FORCE_EVERY).orElse(0L);
             if (q == Question.SEQUENTIAL_WRITE && force > 0) {
                 double s = force / r.score();
                 if (write == null || s > writeSpeed) {
@@ -64,19 +67,17 @@ public record Device(double coldReadGBps, String coldReadRow, double forcedWrite
      * Whether an iteration read past the end of the file and wrapped to its start, whose pages
      * were then in this kernel's own cache: such a row is no device speed.
      */
-    private static boolean wrapped(Row r) {
+    private static boolean wrapped(Row r, long blockSize) {
         Double ops = r.secondary().get(mmapbench.profile.IoProfiler.OPS);
-        return ops != null && !r.param("fileSize").isEmpty()
-                && ops * Double.parseDouble(r.param("blockSize")) > Double.parseDouble(r.param("fileSize"));
+        return ops != null && r.value(Parameter.FILE_SIZE).map(size -> ops * blockSize > size).orElse(false);
     }
 
     private static String describe(Row r) {
         if (r == null) {
             return null;
         }
-        return r.method() + " " + r.param("blockSize") + " B, " + r.param("cache")
-                + (r.param("forceEvery").isEmpty() || "0".equals(r.param("forceEvery")) ? ""
-                : ", forced every " + r.param("forceEvery") + " B");
+        long force = r.value(Parameter.FORCE_EVERY).orElse(0L);
+        return r.method() + " " + r.blockAndCache() + (force == 0 ? "" : ", forced every " + force + " B");
     }
 
     public boolean readBeyondLocalDisk() {

@@ -1,5 +1,7 @@
 package mmapbench.report;
 
+import mmapbench.fixture.CacheState;
+import mmapbench.param.Parameter;
 import mmapbench.file.Question;
 import mmapbench.profile.IoProfiler;
 
@@ -64,14 +66,14 @@ public final class Evidence {
      */
     static String suspect(Row r, double faults, double read, double ops) {
         boolean reads = r.fileQuestion().map(q -> !q.writes).orElse(false);
-        String cache = r.param("cache");
-        long block = r.param("blockSize").isEmpty() ? 0 : Long.parseLong(r.param("blockSize"));
-        if (reads && cache.equals("COLD") && read == 0) {
+        CacheState cache = r.value(Parameter.CACHE).orElse(null);
+        long block = r.value(Parameter.BLOCK_SIZE).orElse(0L);
+        if (reads && cache == CacheState.COLD && read == 0) {
             return "COLD, yet nothing was read from storage";
         }
         // Under a memoryLimit, WARM holds only part of the file: reads from storage are the point.
-        boolean limited = !r.param("memoryLimit").isEmpty() && !r.param("memoryLimit").equals("none");
-        if (reads && !cache.equals("COLD") && !limited) {
+        boolean limited = r.value(Parameter.MEMORY_LIMIT).map(limit -> !limit.none()).orElse(false);
+        if (reads && cache != CacheState.COLD && !limited) {
             // A resident file may see the odd page read (the JVM's own files): allow 1% of what the
             // iteration read and 1 MiB in all; without the operation count, 1% of a block and 512 B an operation.
             double perIteration = read * ops;
@@ -82,7 +84,7 @@ public final class Evidence {
                         Double.isNaN(ops) ? "?" : Report.fmt(perIteration / (1 << 20)) + " MiB");
             }
         }
-        if (reads && cache.equals("HOT") && r.mapped() && (faults > 0.001 || !Double.isNaN(ops) && faults * ops > 64)) {
+        if (reads && cache == CacheState.HOT && r.mapped() && (faults > 0.001 || !Double.isNaN(ops) && faults * ops > 64)) {
             return String.format(Locale.ROOT, "HOT, yet %.3f page faults/op", faults);
         }
         return "";

@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.param.Parameter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import mmapbench.file.Question;
 import mmapbench.fixture.CacheState;
@@ -28,15 +29,14 @@ public record Group(Question question, long blockSize, CacheState cache, Folios 
         if (r.fileQuestion().isEmpty()) {
             return Optional.empty();
         }
-        try {
-            CacheState cache = CacheState.valueOf(r.param("cache"));
-            Folios folios = cache == CacheState.COLD ? null
-                    : Folios.valueOf(r.params().getOrDefault("folios", Folios.LARGE.name()));
-            return Optional.of(new Group(r.fileQuestion().get(), Long.parseLong(r.param("blockSize")), cache, folios,
-                    r.param("fileSize"), Variant.of(r)));
-        } catch (IllegalArgumentException e) {
+        Optional<CacheState> cache = r.value(Parameter.CACHE);
+        Optional<Long> blockSize = r.value(Parameter.BLOCK_SIZE);
+        Optional<Folios> folios = r.value(Parameter.FOLIOS);
+        if (cache.isEmpty() || blockSize.isEmpty() || folios.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(new Group(r.fileQuestion().get(), blockSize.get(), cache.get(),
+                cache.get() == CacheState.COLD ? null : folios.get(), r.text(Parameter.FILE_SIZE), Variant.of(r)));
     }
 
     /** The group whose non-mapped rows a mapped row of this group is compared with. */
@@ -45,11 +45,12 @@ public record Group(Question question, long blockSize, CacheState cache, Folios 
     }
 
     /** Rows whose fork-to-fork variation is estimated together: one question and cache state in one run. */
-    public Leg leg() {
-        return new Leg(question, cache, folios);
+    public Pool pool() {
+        return new Pool(question, cache, folios);
     }
 
-    public record Leg(Question question, CacheState cache, Folios folios) {
+    /** A question in one cache state: the rows whose fork-to-fork variances are pooled. */
+    public record Pool(Question question, CacheState cache, Folios folios) {
     }
 
     /** For people, e.g. "8 B, HOT", "4096 B, WARM, 4 KiB folios" or "4096 B, COLD, madvise RANDOM". Never parsed back. */

@@ -3,6 +3,7 @@ package mmapbench.report;
 import mmapbench.fixture.ProcFile;
 import mmapbench.ipc.Channel;
 import mmapbench.ipc.Cpus;
+import mmapbench.param.Parameter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,7 +35,7 @@ public final class Ipc {
      * average mode (an iteration's time over its round trips, with JMH's 99.9% interval). Either
      * side is NaN when the run lacked that mode. Old results without {@code cpus} ran as ANY.
      */
-    public record Latency(String channel, int payload, String cpus, double p50, double p99, double p999, double max,
+    public record Latency(Channel channel, int payload, Cpus cpus, double p50, double p99, double p999, double max,
                           double sampleMean, double averageMean, double averageError) {
         /** The figure to compare channels by: the median where there is one, else the average-mode mean. */
         public double typical() {
@@ -42,7 +44,7 @@ public final class Ipc {
     }
 
     /** {@code other}'s typical round trip over {@code baseline}'s, at one payload and placement. */
-    public record SpeedUp(int payload, String cpus, String baseline, String other, double ratio) {
+    public record SpeedUp(int payload, Cpus cpus, Channel baseline, Channel other, double ratio) {
     }
 
     private Ipc() {
@@ -51,13 +53,17 @@ public final class Ipc {
     public static List<Latency> latencies(List<Row> rows) {
         Map<String, Latency> byKey = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (!r.benchmark().startsWith(BENCHMARK) || Double.isNaN(r.score())) {
+            Optional<Channel> channel = r.value(Parameter.CHANNEL);
+            Optional<Cpus> placement = r.value(Parameter.CPUS);
+            Optional<Long> bytes = r.value(Parameter.PAYLOAD);
+            if (!r.benchmark().startsWith(BENCHMARK) || Double.isNaN(r.score()) || channel.isEmpty()
+                    || placement.isEmpty() || bytes.isEmpty()) {
                 continue;
             }
-            String cpus = r.param("cpus").isEmpty() ? Cpus.ANY.name() : r.param("cpus");
-            int payload = Integer.parseInt(r.param("payload"));
-            String key = r.param("channel") + "/" + payload + "/" + cpus;
-            Latency l = byKey.getOrDefault(key, new Latency(r.param("channel"), payload, cpus, Double.NaN, Double.NaN,
+            Cpus cpus = placement.get();
+            int payload = Math.toIntExact(bytes.get());
+            String key = channel.get() + "/" + payload + "/" + cpus;
+            Latency l = byKey.getOrDefault(key, new Latency(channel.get(), payload, cpus, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
             if (r.mode().equals("sample")) {
                 Map<String, Double> p = r.percentiles();
@@ -71,27 +77,9 @@ public final class Ipc {
             byKey.put(key, l);
         }
         List<Latency> out = new ArrayList<>(byKey.values());
-        out.sort(Comparator.comparingInt(Latency::payload).thenComparingInt(l -> channelOrder(l.channel()))
-                .thenComparingInt(l -> cpusOrder(l.cpus())));
+        out.sort(Comparator.comparingInt(Latency::payload).thenComparing(Latency::channel)
+                .thenComparing(Latency::cpus));
         return out;
-    }
-
-    private static int channelOrder(String name) {
-        for (Channel c : Channel.values()) {
-            if (c.name().equals(name)) {
-                return c.ordinal();
-            }
-        }
-        return Channel.values().length;
-    }
-
-    private static int cpusOrder(String name) {
-        for (Cpus c : Cpus.values()) {
-            if (c.name().equals(name)) {
-                return c.ordinal();
-            }
-        }
-        return Cpus.values().length;
     }
 
     /**
@@ -103,13 +91,13 @@ public final class Ipc {
         List<SpeedUp> out = new ArrayList<>();
         for (Channel baseline : BASELINES) {
             for (Latency base : latencies) {
-                if (!base.channel().equals(baseline.name())) {
+                if (base.channel() != baseline) {
                     continue;
                 }
                 for (Latency other : latencies) {
-                    if (other.payload() == base.payload() && other.cpus().equals(base.cpus())
-                            && channelOrder(other.channel()) > baseline.ordinal()) {
-                        out.add(new SpeedUp(base.payload(), base.cpus(), baseline.name(), other.channel(),
+                    if (other.payload() == base.payload() && other.cpus() == base.cpus()
+                            && other.channel().compareTo(baseline) > 0) {
+                        out.add(new SpeedUp(base.payload(), base.cpus(), baseline, other.channel(),
                                 other.typical() / base.typical()));
                     }
                 }
@@ -149,22 +137,21 @@ public final class Ipc {
 
     /** One line per payload and cpus, one column per channel: how many times longer than {@code baseline}. */
     private static String speedUpTable(Channel baseline, List<SpeedUp> speedUps) {
-        List<SpeedUp> mine = speedUps.stream().filter(s -> s.baseline().equals(baseline.name())).toList();
+        List<SpeedUp> mine = speedUps.stream().filter(s -> s.baseline() == baseline).toList();
         if (mine.isEmpty()) {
             return "";
         }
-        List<String> channels = mine.stream().map(SpeedUp::other).distinct()
-                .sorted(Comparator.comparingInt(Ipc::channelOrder)).toList();
+        List<Channel> channels = mine.stream().map(SpeedUp::other).distinct().sorted().toList();
         StringBuilder md = new StringBuilder("How many times longer a round trip takes than " + baseline.name()
                 + "'s, same payload and cpus (medians, else average-mode means):\n\n| payload (B) | cpus | "
-                + String.join(" | ", channels) + " |\n|---|---|" + "---|".repeat(channels.size()) + "\n");
-        Map<String, Map<String, Double>> lines = new LinkedHashMap<>();
+                + String.join(" | ", channels.stream().map(Channel::name).toList()) + " |\n|---|---|" + "---|".repeat(channels.size()) + "\n");
+        Map<String, Map<Channel, Double>> lines = new LinkedHashMap<>();
         for (SpeedUp s : mine) {
             lines.computeIfAbsent(s.payload() + " | " + s.cpus(), k -> new LinkedHashMap<>()).put(s.other(), s.ratio());
         }
         lines.forEach((line, ratios) -> {
             md.append("| ").append(line).append(" |");
-            for (String c : channels) {
+            for (Channel c : channels) {
                 Double r = ratios.get(c);
                 md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1fx |", r));
             }
@@ -177,11 +164,11 @@ public final class Ipc {
     private static String placement(List<Latency> latencies) {
         StringBuilder md = new StringBuilder();
         for (Latency same : latencies) {
-            if (!same.cpus().equals(Cpus.SAME.name())) {
+            if (same.cpus() != Cpus.SAME) {
                 continue;
             }
             for (Latency split : latencies) {
-                if (split.cpus().equals(Cpus.SPLIT.name()) && split.channel().equals(same.channel())
+                if (split.cpus() == Cpus.SPLIT && split.channel() == same.channel()
                         && split.payload() == same.payload()) {
                     md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2fx |%n", same.channel(),
                             same.payload(), micros(same.typical()), micros(split.typical()),

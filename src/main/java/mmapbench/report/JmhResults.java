@@ -92,9 +92,9 @@ public final class JmhResults {
     private static Row row(String benchmark, JsonNode r) {
         Optional<Question> question = Question.ofBenchmark(benchmark);
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        boolean control = question.isPresent() && method.endsWith(Row.CONTROL);
+        boolean control = question.isPresent() && method.endsWith(Api.CONTROL_SUFFIX);
         Optional<Api> api = question.isEmpty() ? Optional.empty()
-                : api(control ? method.substring(0, method.length() - Row.CONTROL.length()) : method);
+                : api(control ? method.substring(0, method.length() - Api.CONTROL_SUFFIX.length()) : method);
         Map<String, String> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = r.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.param.Parameter;
 import mmapbench.fixture.MemoryLimit;
 import mmapbench.profile.CgroupCounters;
 import mmapbench.profile.IoProfiler;
@@ -35,16 +36,16 @@ public final class LargerThanMemory {
     public static List<Line> of(List<Row> rows) {
         List<Line> out = new ArrayList<>();
         for (Row r : rows) {
-            String limit = r.param(Variant.Param.MEMORY_LIMIT.name);
-            if (!r.judgeable() || limit.isEmpty() || limit.equals(MemoryLimit.NONE_VALUE)) {
+            String limit = r.text(Parameter.MEMORY_LIMIT);
+            if (!r.judgeable() || r.value(Parameter.MEMORY_LIMIT).map(MemoryLimit::none).orElse(true)) {
                 continue;
             }
             Row none = rows.stream().filter(o -> o.judgeable() && o.benchmark().equals(r.benchmark())
                     && o.threads() == r.threads() && o.mode().equals(r.mode())
                     && withoutLimit(o.params()).equals(withoutLimit(r.params()))
-                    && o.param(Variant.Param.MEMORY_LIMIT.name).equals(MemoryLimit.NONE_VALUE)).findFirst().orElse(null);
-            out.add(new Line(r.fileQuestion().orElseThrow().label(), r.param("blockSize") + " B, " + r.param("cache"),
-                    r.params().getOrDefault("advice", "NORMAL"), r.method(), limit,
+                    && o.text(Parameter.MEMORY_LIMIT).equals(MemoryLimit.NONE_VALUE)).findFirst().orElse(null);
+            out.add(new Line(r.fileQuestion().orElseThrow().label(), r.blockAndCache(),
+                    r.textOrPlain(Parameter.ADVICE), r.method(), limit,
                     none == null ? Double.NaN : none.score(), r.score(), ev(none, IoProfiler.MAJOR), ev(r, IoProfiler.MAJOR),
                     ev(none, IoProfiler.READ), ev(r, IoProfiler.READ), ev(r, CgroupCounters.CACHE),
                     ev(r, CgroupCounters.REFAULTS)));

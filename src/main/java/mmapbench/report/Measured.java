@@ -8,13 +8,13 @@ import java.util.Optional;
 
 /**
  * A file row ready to be compared: its group, its log fork spread, its variance moderated over
- * its leg, and whether its iterations are steady.
+ * its pool (a question in one cache state), and whether its iterations are steady.
  */
 public record Measured(Row row, Group group, Spread spread, Prior.Moderated variance, Optional<String> unsteady) {
 
     /** Every judgeable file row of a run (rows without a score or a group are left to {@link Skipped}). */
     public static List<Measured> of(List<Row> rows) {
-        Map<Group.Leg, List<Row>> legs = new LinkedHashMap<>();
+        Map<Group.Pool, List<Row>> pools = new LinkedHashMap<>();
         Map<Row, Group> groups = new LinkedHashMap<>();
         for (Row r : rows) {
             if (!r.judgeable()) {
@@ -23,11 +23,11 @@ public record Measured(Row row, Group group, Spread spread, Prior.Moderated vari
             Optional<Group> g = Group.of(r);
             if (g.isPresent()) {
                 groups.put(r, g.get());
-                legs.computeIfAbsent(g.get().leg(), l -> new ArrayList<>()).add(r);
+                pools.computeIfAbsent(g.get().pool(), l -> new ArrayList<>()).add(r);
             }
         }
         List<Measured> out = new ArrayList<>();
-        legs.forEach((leg, members) -> {
+        pools.forEach((pool, members) -> {
             List<Spread> spreads = members.stream().map(r -> Spread.of(r.forks())).toList();
             Prior prior = Prior.of(spreads);
             for (int i = 0; i < members.size(); i++) {

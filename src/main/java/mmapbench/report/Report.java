@@ -325,11 +325,11 @@ public final class Report {
             if (!m.group().variant().plain() || r.control()) {
                 continue;
             }
-            String engine = r.mapped() ? "mmap" : "psync";
+            Fio.Engine engine = Fio.Engine.of(r.api().orElseThrow());
             for (Fio.Result f : fio) {
                 Fio.Job j = f.job();
-                if (j.question() == m.group().question() && j.engine().equals(engine)
-                        && j.cache().equals(m.group().cache().name()) && j.blockSize() == m.group().blockSize()) {
+                if (j.question() == m.group().question() && j.engine() == engine
+                        && j.cache() == m.group().cache() && j.blockSize() == m.group().blockSize()) {
                     md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", m.group().question().label(),
                             m.group().label(), r.api().orElseThrow().method, fmt(r.score()), engine,
                             f.error() == null ? fmt(f.nsPerOp()) : "failed: " + f.error(),
@@ -352,7 +352,7 @@ public final class Report {
             methods.add(api.method);
         }
         if (mine.stream().anyMatch(m -> m.row().control())) {
-            methods.add(Api.FILE_CHANNEL.method + Row.CONTROL);
+            methods.add(Api.FILE_CHANNEL.method + Api.CONTROL_SUFFIX);
         }
         String unitName = mine.getFirst().row().unit();
         md.append("### ").append(question.label()).append(" (").append(unitName)

@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.param.Parameter;
 import mmapbench.file.Api;
 import mmapbench.file.Question;
 
@@ -23,11 +24,24 @@ public record Row(String benchmark, Optional<Question> fileQuestion, Optional<Ap
                   int threads, Map<String, String> params, double score, double error, String unit,
                   List<List<Double>> forks, Map<String, Double> percentiles, Map<String, Double> secondary) {
 
-    /** The method name suffix of a control benchmark: {@code fileChannelControl} twins {@code fileChannel}. */
-    public static final String CONTROL = mmapbench.file.Api.CONTROL_SUFFIX;
+    /** The row's value of {@code parameter}: see {@link Parameter#in}. */
+    public <T> Optional<T> value(Parameter<T> parameter) {
+        return parameter.in(params);
+    }
 
-    public String param(String name) {
-        return params.getOrDefault(name, "");
+    /** The row's value of {@code parameter} as JMH wrote it, or "" where it has none. */
+    public String text(Parameter<?> parameter) {
+        return params.getOrDefault(parameter.name, "");
+    }
+
+    /** As {@link #text}, with the parameter's plain value where the row has none. */
+    public <T> String textOrPlain(Parameter<T> parameter) {
+        return params.getOrDefault(parameter.name, parameter.plain().map(parameter::format).orElse(""));
+    }
+
+    /** "4096 B, COLD", for people: the block size and cache state the row measured. Never parsed back. */
+    public String blockAndCache() {
+        return text(Parameter.BLOCK_SIZE) + " B, " + text(Parameter.CACHE);
     }
 
     /** The benchmark method's name, e.g. memorySegment or fileChannelControl. */

@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.param.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,8 @@ public final class Scaling {
             }
             Row one = rows.stream().filter(o -> o.judgeable() && o.threads() == 1 && o.mode().equals(r.mode())
                     && o.benchmark().equals(r.benchmark()) && o.params().equals(r.params())).findFirst().orElse(null);
-            out.add(new Line(r.fileQuestion().orElseThrow().label(), r.param("blockSize") + " B, " + r.param("cache"),
-                    r.params().getOrDefault("advice", "NORMAL"), r.method(), r.threads(),
+            out.add(new Line(r.fileQuestion().orElseThrow().label(), r.blockAndCache(),
+                    r.textOrPlain(Parameter.ADVICE), r.method(), r.threads(),
                     one == null ? Double.NaN : 1e9 / one.score(), r.threads() * 1e9 / r.score(),
                     r.secondary().getOrDefault(mmapbench.profile.IoProfiler.MAJOR, Double.NaN)));
         }

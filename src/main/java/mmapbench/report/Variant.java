@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.param.Parameter;
 import mmapbench.fixture.Sizes;
 
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
 public record Variant(Map<String, String> settings) implements Comparable<Variant> {
 
     /** The parameters of a group that are not variants: they say which comparison a row belongs to. */
-    static final Set<String> GROUP_PARAMS = Set.of("blockSize", "cache", "folios", "fileSize");
+    static final Set<String> GROUP_PARAMS = Set.of(Parameter.BLOCK_SIZE.name, Parameter.CACHE.name,
+            Parameter.FOLIOS.name, Parameter.FILE_SIZE.name);
 
     /**
      * Every known variant parameter with its plain value: the one place to add a new one. A
@@ -27,23 +29,33 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
      */
     public enum Param {
         /** madvise on the mapping; the non-mapped APIs take none, so their plain rows are the partners. */
-        ADVICE("advice", "NORMAL", true),
+        ADVICE(Parameter.ADVICE, true),
         /** Each read's offset depends on the previous read: a second set of RandomRead rows. */
-        ACCESS("access", "INDEPENDENT", false),
-        MEMORY_LIMIT("memoryLimit", "none", false),
-        /** Blocks a short-lived read reads between open and close: 16 is the plain pattern. */
-        READS("reads", "16", false),
+        ACCESS(Parameter.ACCESS, false),
+        MEMORY_LIMIT(Parameter.MEMORY_LIMIT, false),
+        /** Blocks a short-lived read reads between open and close. */
+        READS(Parameter.READS, false),
         /** Forced (durable) sequential writes. */
-        FORCE_EVERY("forceEvery", "0", false),
+        FORCE_EVERY(Parameter.FORCE_EVERY, false),
         /** JMH's thread count, from the row's {@code threads} field rather than a {@code @Param}. */
-        THREADS("threads", "1", false),
+        THREADS("threads", "1"),
         /** A time-per-operation row in another mode (sample, single shot) answers a different question. */
-        MODE("mode", "avgt", false);
+        MODE("mode", "avgt");
 
         public final String name;
+        /** How JMH spells the plain value: a benchmark parameter's own, or JMH's for its row fields. */
         public final String plain;
         /** Applies to mapped APIs only. */
         public final boolean mappedOnly;
+
+        <T> Param(Parameter<T> parameter, boolean mappedOnly) {
+            this(parameter.name, parameter.format(parameter.plain().orElseThrow()), mappedOnly);
+        }
+
+        /** One of JMH's own row fields, which apply to every API. */
+        Param(String jmhField, String plain) {
+            this(jmhField, plain, false);
+        }
 
         Param(String name, String plain, boolean mappedOnly) {
             this.name = name;

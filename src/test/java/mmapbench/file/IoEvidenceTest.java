@@ -22,7 +22,7 @@ class IoEvidenceTest {
         b.blockSize = 4096;
         b.fileSize = FILE_SIZE;
         b.cache = cache;
-        b.createFile();
+        b.setUpWithoutJmh();
         // One iteration first, so that the JIT's own page faults are done before the counted one.
         b.beginIteration(Api.MEMORY_SEGMENT);
         for (int i = 0; i < OPS; i++) {
@@ -49,7 +49,7 @@ class IoEvidenceTest {
         b.fileSize = FILE_SIZE;
         b.cache = CacheState.COLD;
         b.advice = advice;
-        b.createFile();
+        b.setUpWithoutJmh();
         b.beginIteration(Api.MEMORY_SEGMENT);
         try {
             IoCounters.Snapshot before = IoCounters.read(true);

@@ -50,10 +50,8 @@ class QuestionTest {
     }
 
     @Test
-    void labelsRoundTrip() {
-        for (Question q : Question.values()) {
-            assertEquals(q, Question.ofLabel(q.label()).orElseThrow());
-        }
+    void labelsAreTheClassNamesWithoutBenchmark() {
         assertEquals("RandomRead", Question.RANDOM_READ.label());
+        assertEquals("ShortLivedRead", Question.SHORT_LIVED_READ.label());
     }
 }

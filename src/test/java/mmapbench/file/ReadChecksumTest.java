@@ -51,7 +51,7 @@ class ReadChecksumTest {
         b.blockSize = blockSize;
         b.fileSize = FILE_SIZE;
         b.cache = CacheState.WARM;
-        b.createFile();
+        b.setUpWithoutJmh();
         long[] offsets = Offsets.random(FILE_SIZE, blockSize);
         CRC32 actual = new CRC32();
         CRC32 expected = new CRC32();
@@ -77,7 +77,7 @@ class ReadChecksumTest {
         b.blockSize = blockSize;
         b.fileSize = FILE_SIZE;
         b.cache = CacheState.WARM;
-        b.createFile();
+        b.setUpWithoutJmh();
         int ops = (int) Math.min(OPS, FILE_SIZE / blockSize * 2 + 3);
         CRC32 actual = new CRC32();
         CRC32 expected = new CRC32();

@@ -39,7 +39,7 @@ class ShortLivedReadTest {
         b.reads = 16;
         b.fileSize = FILE_SIZE;
         b.cache = CacheState.WARM;
-        b.createFile();
+        b.setUpWithoutJmh();
         long[] offsets = Offsets.random(FILE_SIZE, 4096);
         b.beginIteration(Api.ofMethod(method));
         try {

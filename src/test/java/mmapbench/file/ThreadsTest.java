@@ -1,23 +1,20 @@
 package mmapbench.file;
 
+import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Content;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,51 +22,80 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * With JMH's {@code -t 2}, every read API reads the right bytes on every thread, each thread at
- * its own offsets. In-process ({@code forks(0)}) so that the benchmark's test hook reaches here.
+ * Two threads reading at once, as JMH's {@code -t 2} runs them: every read API reads the file's
+ * bytes on every thread, each thread at its own offsets, through its own handles on one file that
+ * one thread put in its cache state. (That JMH itself runs every random benchmark on two threads
+ * is {@code JmhSmokeTest}'s.)
  */
 @ExtendWith(TempDataDir.class)
 class ThreadsTest {
 
     static final long FILE_SIZE = 8L << 20;
     static final int BLOCK = 4096;
+    static final int READS = 2000;
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void everyThreadReadsTheFilesBytesAtItsOwnOffsets() throws Exception {
-        Map<String, List<String>> wrong = new ConcurrentHashMap<>();
-        Map<Integer, Integer> checked = new ConcurrentHashMap<>();
-        RandomReadBenchmark.lastReadHook = (thread, offset, block) -> {
-            byte[] got = new byte[BLOCK];
-            block.duplicate().clear().get(got);
-            checked.merge(thread, 1, Integer::sum);
-            if (!Arrays.equals(Content.bytes(DataFile.Kind.READ.seed, offset, BLOCK), got)) {
-                wrong.computeIfAbsent("thread " + thread, k -> new ArrayList<>()).add("offset " + offset);
-            }
-        };
+        List<String> wrong = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            new Runner(new OptionsBuilder()
-                    .include("\\.RandomReadBenchmark\\.")
-                    .param("fileSize", String.valueOf(FILE_SIZE))
-                    .param("blockSize", String.valueOf(BLOCK))
-                    .param("cache", "WARM", "COLD")
-                    .threads(2)
-                    .forks(0)
-                    .warmupIterations(0)
-                    .measurementIterations(2)
-                    .measurementTime(TimeValue.milliseconds(50))
-                    .shouldFailOnError(true)
-                    .verbosity(VerboseMode.SILENT)
-                    .build()).run();
+            for (CacheState cache : List.of(CacheState.WARM, CacheState.COLD)) {
+                for (Access access : Access.values()) {
+                    for (Api api : Api.values()) {
+                        RandomReadBenchmark[] threads = {reader(cache, access, 0), reader(cache, access, 1)};
+                        threads[0].beginIteration(api);
+                        threads[1].openHandles(api);
+                        try {
+                            List<Future<String>> results = new ArrayList<>();
+                            for (int t = 0; t < threads.length; t++) {
+                                int thread = t;
+                                results.add(pool.submit(() -> readAndCheck(threads[thread], thread, api)));
+                            }
+                            for (Future<String> r : results) {
+                                if (!r.get().isEmpty()) {
+                                    wrong.add(cache + " " + access + " " + api + ": " + r.get());
+                                }
+                            }
+                        } finally {
+                            threads[0].closeHandles();
+                            threads[1].closeHandles();
+                        }
+                    }
+                }
+            }
         } finally {
-            RandomReadBenchmark.lastReadHook = null;
+            pool.shutdownNow();
         }
-        assertEquals(Map.of(), new TreeMap<>(wrong), "threads read other bytes than the file holds");
-        // 6 methods x 2 access patterns x 2 cache states x 2 iterations, on each of the two threads.
-        int iterations = 6 * 2 * 2 * 2;
-        assertEquals(Map.of(0, iterations, 1, iterations), checked);
+        assertEquals(List.of(), wrong, "threads read other bytes than the file holds");
         // Thread 0 keeps the single-thread offsets; thread 1 has its own.
         assertArrayEquals(Offsets.random(FILE_SIZE, BLOCK), Offsets.random(FILE_SIZE, BLOCK, 0));
         assertFalse(Arrays.equals(Offsets.random(FILE_SIZE, BLOCK, 0), Offsets.random(FILE_SIZE, BLOCK, 1)));
+    }
+
+    private static RandomReadBenchmark reader(CacheState cache, Access access, int thread) throws Exception {
+        RandomReadBenchmark b = new RandomReadBenchmark();
+        b.blockSize = BLOCK;
+        b.fileSize = FILE_SIZE;
+        b.cache = cache;
+        b.access = access;
+        b.setUpWithoutJmh(thread);
+        return b;
+    }
+
+    /** The first wrong read of {@code thread}, or "": read i must be the file's bytes at the thread's offset i. */
+    private static String readAndCheck(RandomReadBenchmark b, int thread, Api api) throws Exception {
+        long[] offsets = Offsets.random(FILE_SIZE, BLOCK, thread);
+        byte[] got = new byte[BLOCK];
+        for (int i = 0; i < READS; i++) {
+            Invoke.op(b, api);
+            ByteBuffer block = b.lastBlock(api);
+            block.duplicate().clear().get(got);
+            long offset = offsets[i & (offsets.length - 1)];
+            if (!Arrays.equals(Content.bytes(DataFile.Kind.READ.seed, offset, BLOCK), got)) {
+                return "thread " + thread + ", read " + i + " at offset " + offset;
+            }
+        }
+        return "";
     }
 }

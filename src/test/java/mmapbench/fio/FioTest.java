@@ -1,6 +1,7 @@
 package mmapbench.fio;
 
 import mmapbench.file.Question;
+import mmapbench.fixture.CacheState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class FioTest {
     void readsTheTimePerIoOfARealFioRun() throws Exception {
         // Made by fio 3.33 with Fio's own options: --rw=randread --bs=4096 --ioengine=psync, 1 s on a
         // 64 MiB data file. Read off by hand: jobs[0].read.runtime 1003 ms, total_ios 2534.
-        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_READ, 4096, "WARM", "psync"), golden("fio-randread-psync.json"));
+        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Fio.Engine.PSYNC), golden("fio-randread-psync.json"));
         assertNull(r.error());
         assertEquals(1003e6 / 2534, r.nsPerOp(), 1e-6);
         assertEquals(2534, r.ios());
@@ -54,7 +55,7 @@ class FioTest {
         assertEquals(2e6 / 4, r.nsPerOp(), 1e-9);
     }
 
-    private static final Fio.Job JOB = new Fio.Job(Question.RANDOM_READ, 4096, "WARM", "psync");
+    private static final Fio.Job JOB = new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Fio.Engine.PSYNC);
 
     private Path script(String name, String text) throws Exception {
         Path fake = dir.resolve(name);
@@ -65,7 +66,7 @@ class FioTest {
 
     @Test
     void aJobWithoutTheRightDirectionSaysSo() throws Exception {
-        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_WRITE, 4096, "WARM", "psync"), "{\"jobs\": [{}]}");
+        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_WRITE, 4096, CacheState.WARM, Fio.Engine.PSYNC), "{\"jobs\": [{}]}");
         assertEquals("fio's JSON has no write I/Os and runtime", r.error());
     }
 
@@ -83,7 +84,7 @@ class FioTest {
         mmapbench.fixture.DataFile.ensure(data, mmapbench.fixture.DataFile.Kind.READ, 1 << 20,
                 new PrintStream(new ByteArrayOutputStream()));
         List<Fio.Result> results = Fio.run(fake.toString(), data, 1 << 20,
-                List.of(new Fio.Job(Question.RANDOM_READ, 4096, "WARM", "mmap")), new PrintStream(new ByteArrayOutputStream()));
+                List.of(new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Fio.Engine.MMAP)), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(1, results.size());
         assertEquals("fio exited with 1: fio: engine mmap not loadable", results.getFirst().error());
         assertTrue(Double.isNaN(results.getFirst().nsPerOp()));

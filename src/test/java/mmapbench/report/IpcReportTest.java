@@ -35,7 +35,7 @@ class IpcReportTest {
     @Test
     void percentilesComeFromSampleModeAndTheMeanFromAverageMode() throws Exception {
         Ipc.Latency futexSame = latencies().get(2);
-        assertEquals(new Ipc.Latency("SHM_FUTEX", 8, "SAME", 7280.0, 144619.52000000002, 3542384.64000006,
+        assertEquals(new Ipc.Latency(mmapbench.ipc.Channel.SHM_FUTEX, 8, mmapbench.ipc.Cpus.SAME, 7280.0, 144619.52000000002, 3542384.64000006,
                 futexSame.max(), 23067.616907437132, 24096.37384208205, Double.NaN), futexSame);
         assertEquals(7280.0, futexSame.typical(), "the median, not a mean, compares channels");
     }
@@ -65,7 +65,7 @@ class IpcReportTest {
 
     @Test
     void resultsFromBeforeCpusWereTheSchedulersChoice() throws Exception {
-        assertEquals(List.of("ANY", "ANY"), Ipc.latencies(JmhResults.read(golden("ipc.json"))).stream()
+        assertEquals(List.of(mmapbench.ipc.Cpus.ANY, mmapbench.ipc.Cpus.ANY), Ipc.latencies(JmhResults.read(golden("ipc.json"))).stream()
                 .map(Ipc.Latency::cpus).toList());
     }
 

@@ -39,8 +39,8 @@ final class Synthetic {
 
     static Row row(Question q, String method, long blockSize, String cache, Map<String, String> extra, int threads,
                    List<List<Double>> forks) {
-        boolean control = method.endsWith(Row.CONTROL);
-        Api api = Api.ofMethod(control ? method.substring(0, method.length() - Row.CONTROL.length()) : method);
+        boolean control = method.endsWith(Api.CONTROL_SUFFIX);
+        Api api = Api.ofMethod(control ? method.substring(0, method.length() - Api.CONTROL_SUFFIX.length()) : method);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("blockSize", String.valueOf(blockSize));
         params.put("cache", cache);
