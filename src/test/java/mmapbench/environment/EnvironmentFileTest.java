@@ -1,4 +1,4 @@
-package mmapbench.report;
+package mmapbench.environment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,14 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** environment.json holds what explains a run's numbers, and its end says whether the run had the machine. */
-class EnvironmentTest {
+class EnvironmentFileTest {
 
     @TempDir
     Path dir;
 
     @Test
     void theMachineIsDescribed() {
-        Map<String, Object> env = Environment.capture(dir, "quick", List.of("1048576"));
+        Map<String, Object> env = EnvironmentFile.capture(dir, "quick", List.of("1048576"));
         for (String key : List.of("cpu", "cpuTopology", "hypervisor", "kernel", "vmDirty", "faultAroundBytes",
                 "transparentHugepages", "transparentHugepagesDefrag", "damon", "cpuidleDriver", "cpuidleGovernor", "filesystem",
                 "mountOptions", "writeCache", "ioScheduler", "readAheadKb", "jdk", "jvmOptions", "loadAverageBefore",
@@ -41,9 +41,9 @@ class EnvironmentTest {
     @Test
     @SuppressWarnings("unchecked")
     void theEndSaysHowLongAndWhoElseUsedTheCpus() throws Exception {
-        Path file = dir.resolve(Environment.FILE);
-        Environment.write(Environment.capture(dir, "quick", List.of("1048576")), file);
-        Environment.Clock clock = Environment.Clock.start();
+        Path file = dir.resolve(EnvironmentFile.FILE);
+        EnvironmentFile.write(EnvironmentFile.capture(dir, "quick", List.of("1048576")), file);
+        RunClock clock = RunClock.start();
         // This process's own work, a third of a CPU-second: it must count as the run's, not as others'.
         var threads = ManagementFactory.getThreadMXBean();
         long until = threads.getCurrentThreadCpuTime() + 300_000_000L;
@@ -51,8 +51,8 @@ class EnvironmentTest {
         while (threads.getCurrentThreadCpuTime() < until) {
             spins++;
         }
-        Environment.finish(file, clock);
-        Map<String, Object> env = Environment.beside(dir.resolve("jmh-result.json"));
+        EnvironmentFile.finish(file, clock);
+        Map<String, Object> env = EnvironmentFile.beside(dir.resolve("jmh-result.json"));
         assertEquals("quick", env.get("profile"), "the start's fields are kept");
         assertTrue(env.containsKey("durationSeconds") && env.containsKey("loadAverageAfter") && env.containsKey("ended"));
         Map<String, Object> cpu = (Map<String, Object>) env.get("cpuUse");
