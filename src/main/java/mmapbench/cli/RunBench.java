@@ -1,9 +1,10 @@
 package mmapbench.cli;
 
+import mmapbench.environment.EnvironmentFile;
+import mmapbench.environment.RunClock;
 import mmapbench.fixture.DataFile;
 import mmapbench.param.Parameter;
 import mmapbench.report.BadResultFile;
-import mmapbench.report.Environment;
 import mmapbench.report.Report;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -77,20 +78,20 @@ public final class RunBench {
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());
             Progress progress = new Progress(runDir.resolve(RunFolder.RESULT_FILE), plan, out);
             progress.watchForInterrupts();
-            Path environment = runDir.resolve(Environment.FILE);
-            Environment.write(Environment.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT), fileSizes),
-                    environment);
-            Environment.Clock clock = Environment.Clock.start();
+            Path environment = runDir.resolve(EnvironmentFile.FILE);
+            EnvironmentFile.write(EnvironmentFile.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT),
+                    fileSizes), environment);
+            RunClock clock = RunClock.start();
             makeDataFiles(dataDir, kinds, fileSizes, out);
             RunnerException failure = runLegs(plan, progress, out);
             if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
                 CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
             }
             try {
-                Environment.finish(environment, clock);
+                EnvironmentFile.finish(environment, clock);
             } catch (IOException | RuntimeException e) {
                 // The run's own results matter more than the note of how it went.
-                out.println("mmap-bench: " + Environment.FILE + " lacks the run's end: " + e);
+                out.println("mmap-bench: " + EnvironmentFile.FILE + " lacks the run's end: " + e);
             }
             progress.end(failure);
             if (failure != null) {

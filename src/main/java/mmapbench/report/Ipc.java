@@ -1,13 +1,9 @@
 package mmapbench.report;
 
-import mmapbench.fixture.ProcFile;
 import mmapbench.ipc.Channel;
 import mmapbench.ipc.Cpus;
 import mmapbench.param.Parameter;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The shared-memory rows: latency per channel, payload and CPU placement, with sample mode's
@@ -190,32 +184,5 @@ public final class Ipc {
         double v = nanos / 1000;
         double a = Math.abs(v);
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
-    }
-
-    /** The guest's cpuidle driver, or null: with the governor and haltpoll it sets the price of every wake-up. */
-    static String cpuidleDriver() {
-        return read(Path.of("/sys/devices/system/cpu/cpuidle/current_driver"));
-    }
-
-    static String cpuidleGovernor() {
-        String ro = read(Path.of("/sys/devices/system/cpu/cpuidle/current_governor_ro"));
-        return ro != null ? ro : read(Path.of("/sys/devices/system/cpu/cpuidle/current_governor"));
-    }
-
-    /** The haltpoll module's parameters ("guest_halt_poll_ns=200000, ..."), or null where it is not loaded. */
-    static String haltpoll() {
-        Path dir = Path.of("/sys/module/haltpoll/parameters");
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        try (Stream<Path> params = Files.list(dir)) {
-            return params.sorted().map(p -> p.getFileName() + "=" + read(p)).collect(Collectors.joining(", "));
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String read(Path p) {
-        return ProcFile.value(p);
     }
 }

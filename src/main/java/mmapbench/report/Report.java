@@ -2,6 +2,7 @@ package mmapbench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import mmapbench.environment.EnvironmentFile;
 import mmapbench.fio.Fio;
 import mmapbench.file.Api;
 import mmapbench.file.Question;
@@ -46,7 +47,7 @@ public final class Report {
     private Report(Path source, List<Row> rows) {
         this.source = source;
         this.rows = rows;
-        this.environment = Environment.beside(source);
+        this.environment = EnvironmentFile.beside(source);
         this.status = RunStatus.beside(source);
         this.skipped = Skipped.of(rows);
         this.measured = Measured.of(rows);
@@ -151,7 +152,7 @@ public final class Report {
                     + " quieter machine.\n\n");
         }
         md.append("Results: `").append(source.getFileName()).append("`");
-        md.append(environment.isEmpty() ? " (no " + Environment.FILE + " beside it: the machine is unknown)" : "");
+        md.append(environment.isEmpty() ? " (no " + EnvironmentFile.FILE + " beside it: the machine is unknown)" : "");
         md.append(".\n\n");
         if (!skipped.isEmpty()) {
             md.append(skippedLine()).append("\n\n");

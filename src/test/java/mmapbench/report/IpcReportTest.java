@@ -83,14 +83,4 @@ class IpcReportTest {
     void noIpcRowsNoSection() {
         assertEquals("", Ipc.markdown(List.of()));
     }
-
-    @Test
-    void theIdleSettingsAreReadWhereTheyExist() {
-        String haltpoll = Ipc.haltpoll();
-        if (Files.isDirectory(Path.of("/sys/module/haltpoll/parameters"))) {
-            assertTrue(haltpoll.contains("guest_halt_poll_ns="), haltpoll);
-        } else {
-            assertEquals(null, haltpoll);
-        }
-    }
 }
