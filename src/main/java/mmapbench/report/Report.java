@@ -373,11 +373,8 @@ public final class Report {
         md.append('\n');
     }
 
+    /** Kept for the callers not yet moved to {@link Numbers#fmt} (files other engineers are changing). */
     static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
+        return Numbers.fmt(v);
     }
 }
