@@ -27,10 +27,6 @@ public final class Report {
     public static final String VERDICT = "verdict.json";
     public static final String CHART = "chart.png";
 
-    /** A row whose iterations trend, as verdict.json and the report list it. */
-    public record Unsteady(Group group, String method, String what, String fix) {
-    }
-
     private final Path source;
     private final List<Row> rows;
     private final Map<String, Object> environment;
@@ -82,8 +78,7 @@ public final class Report {
     }
 
     List<Unsteady> unsteady() {
-        return measured.stream().filter(m -> m.unsteady().isPresent()).map(m -> new Unsteady(m.group(),
-                m.row().method(), m.unsteady().get(), Steadiness.FIX)).toList();
+        return Unsteady.of(measured);
     }
 
     Map<String, Object> environment() {
