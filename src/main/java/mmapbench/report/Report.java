@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -88,36 +87,17 @@ public final class Report {
         String markdown = markdown(ChartSection.draw(comparisons, dir.resolve(CHART)));
         Files.writeString(dir.resolve(MARKDOWN), markdown);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(VERDICT).toFile(),
-                verdictJson());
+                verdictFile());
         return markdown;
     }
 
-    Map<String, Object> verdictJson() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("source", source.getFileName().toString());
-        v.put("trusted", !control.present() || control.passed());
-        v.put("confidence", Interval.CONFIDENCE);
-        v.put("thresholds", Map.of("tenX", RatioClass.TEN_X_MIN, "faster", RatioClass.FASTER_MIN, "same",
-                RatioClass.SAME_MIN, "borderWidth", RatioClass.BORDER_WIDTH));
-        v.put("partial", verdicts().stream().anyMatch(Verdict.QuestionVerdict::partial)
-                || status != null && status.partial());
-        v.put("run", status);
-        v.put("environment", environment);
-        v.put("skipped", skipped);
-        v.put("control", Map.of("present", control.present(), "passed", control.passed(), "noiseFloor",
-                control.floor(), "misses", control.misses(), "allowedMisses", control.allowedMisses(), "pairs",
-                control.pairs()));
-        v.put("unsteady", unsteady);
-        v.put("questions", verdicts());
-        v.put("variants", variantVerdicts());
-        v.put("comparisons", comparisons);
-        v.put("device", device);
-        v.put("evidence", evidence);
-        v.put("largerThanMemory", LargerThanMemory.of(rows));
-        v.put("threads", Scaling.of(rows));
-        v.put("ipc", latencies);
-        v.put("ipcSpeedUps", Ipc.speedUps(latencies));
-        return v;
+    VerdictFile verdictFile() {
+        boolean partial = verdicts().stream().anyMatch(Verdict.QuestionVerdict::partial)
+                || status != null && status.partial();
+        return new VerdictFile(source.getFileName().toString(), !control.present() || control.passed(),
+                Interval.CONFIDENCE, VerdictFile.Thresholds.RATIO_CLASS, partial, status, environment, skipped,
+                VerdictFile.ControlCheck.of(control), unsteady, verdicts(), variantVerdicts(), comparisons, device,
+                evidence, LargerThanMemory.of(rows), Scaling.of(rows), latencies, Ipc.speedUps(latencies));
     }
 
     String markdown(ChartSection chart) {
