@@ -64,7 +64,7 @@ class RunChecksTest {
         assertTrue(md.lines().limit(3).anyMatch(l -> l.startsWith("**This run's verdict is not to be trusted: its"
                 + " control failed.**")), md);
         assertTrue(md.contains("(not to be trusted: the control failed)"), md);
-        assertEquals(false, report.verdictJson().get("trusted"));
+        assertFalse(report.verdictFile().trusted());
         // The control rows are never API rows.
         assertTrue(report.comparisons().stream().allMatch(x -> x.other() != Api.FILE_CHANNEL
                 || x.interval().ratio() > 5), "fileChannel's own rows, not the control's");
