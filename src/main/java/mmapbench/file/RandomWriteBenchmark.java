@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>Iterations are 50 ms: each leaves the next iteration's setup the write-back of every page
- * it dirtied, scattered over the file (in 4 KiB folios, ~1.5 µs a write: 33 thousand pages).
+ * it dirtied, scattered over the file, and a longer iteration would leave more of it.
  *
  * <p>Run: {@code ./run-bench.sh -- RandomWrite -p blockSize=4096 -p cache=WARM -p folios=SMALL}.
  */

@@ -12,8 +12,8 @@ import java.io.RandomAccessFile;
  * from there, a read of a buffer or more goes straight to the file.
  *
  * <p>The position moves with {@link RandomAccessFile#seek}, one {@code lseek}, as a user's code
- * would: {@code FileChannel.position} costs 100-200 ns more per seek (locking and checks), which
- * would be charged to the stream.
+ * would: {@code FileChannel.position} adds its own locking and checks to every seek, which would
+ * be charged to the stream.
  */
 final class SeekableInputStream extends BufferedInputStream {
 

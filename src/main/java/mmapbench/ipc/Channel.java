@@ -4,7 +4,7 @@ package mmapbench.ipc;
 public enum Channel {
     /** A mapped file in /dev/shm; the receiver spins on a sequence word (acquire/release): the busy-waiting floor. */
     SHM_SPIN,
-    /** A mapped file in /dev/shm; the receiver sleeps in {@code futex(2)} on the sequence word: the fastest blocking handoff. */
+    /** A mapped file in /dev/shm; the receiver sleeps in {@code futex(2)} on the sequence word: the least a blocking handoff does. */
     SHM_FUTEX,
     /** A mapped file in /dev/shm with a process-shared mutex and condition in it: the lecture's blocking handoff. */
     SHM_LOCK,

@@ -8,8 +8,8 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Shared memory with a receiver that sleeps in the kernel: {@code futex(2)} wait and wake on the
- * (low 32 bits of the) sequence word, the fastest blocking handoff there is and the fair peer of
- * sockets and pipes, which also pay one wake-up per direction. The receiver never spins: if no new
+ * (low 32 bits of the) sequence word: the least a blocking handoff can do, one system call a
+ * side, and the fair peer of sockets and pipes, which also pay one wake-up per direction. The receiver never spins: if no new
  * number is there it raises its sleeping flag, looks once more, and calls FUTEX_WAIT, which the
  * kernel refuses if the word has changed in between. The sender publishes the number and calls
  * FUTEX_WAKE only when the flag is up, which spares a system call when the receiver is still awake.

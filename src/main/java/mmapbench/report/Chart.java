@@ -69,7 +69,7 @@ public final class Chart {
     private static CategoryChart panel(Question question, List<Comparison> comparisons) {
         List<String> x = comparisons.stream().map(c -> c.group().label()).toList();
         CategoryChart chart = new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .title(FirstScreen.words(question) + " (the lecture: " + question.claim().label
+                .title(question.words() + " (the lecture: " + question.claim().label
                         + "): other API's time / mapped API's, 95% interval")
                 .xAxisTitle("block size, cache state").yAxisTitle("speed-up of the mapping (log scale)").build();
         org.knowm.xchart.style.CategoryStyler st = chart.getStyler();
@@ -95,8 +95,8 @@ public final class Chart {
         st.setYAxisMin(-span);
         st.setYAxisMax(span);
         // Below 1x as "1/3x" rather than "0.333x": a slower mapping reads as plainly as a faster one.
-        st.setyAxisTickLabelsFormattingFunction(v -> v >= -1e-9 ? Report.fmt(Math.pow(10, v)) + "x"
-                : "1/" + Report.fmt(Math.pow(10, -v)) + "x");
+        st.setyAxisTickLabelsFormattingFunction(v -> v >= -1e-9 ? Numbers.fmt(Math.pow(10, v)) + "x"
+                : "1/" + Numbers.fmt(Math.pow(10, -v)) + "x");
         line(chart, x, 1, "1x: no difference", Color.DARK_GRAY, false);
         line(chart, x, 10, "10x: the lecture's claim", Color.RED, false);
         line(chart, x, RatioClass.TEN_X_MIN, "class thresholds (0.8, 1.25, 7.5)", Color.LIGHT_GRAY, true);

@@ -25,14 +25,14 @@ public record Comparison(Group group, Api mapped, Api other, Interval interval, 
 
     /** "12x [10–14]"-style figure for tables. */
     public String figure() {
-        return Report.fmt(interval.ratio()) + "x [" + (interval.bounded()
-                ? Report.fmt(interval.low()) + "–" + Report.fmt(interval.high()) : "no interval") + "]";
+        return Numbers.fmt(interval.ratio()) + "x [" + (interval.bounded()
+                ? Numbers.fmt(interval.low()) + "–" + Numbers.fmt(interval.high()) : "no interval") + "]";
     }
 
     /** The class in words, with the border's two sides or what would decide it. */
     public String verdictLabel() {
         return switch (verdict) {
-            case BORDERLINE -> "about " + Report.fmt(RatioClass.nearestThreshold(interval.ratio())) + "x: between "
+            case BORDERLINE -> "about " + Numbers.fmt(RatioClass.nearestThreshold(interval.ratio())) + "x: between "
                     + between().get(0).label + " and " + between().get(1).label;
             case UNDECIDED -> verdict.label + " (" + decide + ")";
             default -> verdict.label;

@@ -92,7 +92,7 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
         double hi = pairs.stream().mapToDouble(p -> p.interval().ratio()).max().orElseThrow();
         String s = String.format(Locale.ROOT, "Control: fileChannel measured twice in %d groups: ratios %s–%s,"
                         + " noise floor ±%.0f%% (median half-width of their 95%% intervals); %d of %d intervals miss 1"
-                        + " (up to %d may by chance)", pairs.size(), Report.fmt(lo), Report.fmt(hi), 100 * floor(),
+                        + " (up to %d may by chance)", pairs.size(), Numbers.fmt(lo), Numbers.fmt(hi), 100 * floor(),
                 misses, pairs.size(), allowedMisses);
         if (passed()) {
             return s + ": **passed**.";
@@ -103,8 +103,8 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
         }
         for (Pair p : falseDifferences) {
             why.add(String.format(Locale.ROOT, "%s %s: the API against itself comes out %sx [%s–%s], %s",
-                    p.group().question().label(), p.group().label(), Report.fmt(p.interval().ratio()),
-                    Report.fmt(p.interval().low()), Report.fmt(p.interval().high()), p.verdict().label));
+                    p.group().question().label(), p.group().label(), Numbers.fmt(p.interval().ratio()),
+                    Numbers.fmt(p.interval().low()), Numbers.fmt(p.interval().high()), p.verdict().label));
         }
         return s + ": **FAILED**: " + String.join("; ", why) + ".";
     }

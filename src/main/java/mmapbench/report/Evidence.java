@@ -81,7 +81,7 @@ public final class Evidence {
                     : perIteration > Math.max(0.01 * block * ops, 1 << 20);
             if (tooMuch) {
                 return String.format(Locale.ROOT, "%s, yet %.1f B/op (%s per iteration) came from storage", cache, read,
-                        Double.isNaN(ops) ? "?" : Report.fmt(perIteration / (1 << 20)) + " MiB");
+                        Double.isNaN(ops) ? "?" : Numbers.fmt(perIteration / (1 << 20)) + " MiB");
             }
         }
         if (reads && cache == CacheState.HOT && r.mapped() && (faults > 0.001 || !Double.isNaN(ops) && faults * ops > 64)) {

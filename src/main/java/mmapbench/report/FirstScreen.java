@@ -57,12 +57,12 @@ final class FirstScreen {
 
     static String headline(Verdict.QuestionVerdict v, Control control) {
         if (v.answer() == Verdict.Answer.NO_DATA) {
-            return String.format(Locale.ROOT, "**%s** (the lecture: %s): not measured in this run.", words(v.question()),
+            return String.format(Locale.ROOT, "**%s** (the lecture: %s): not measured in this run.", v.question().words(),
                     v.claim().label);
         }
         String trust = control.present() && !control.passed() ? " (not to be trusted: the control failed)" : "";
         return String.format(Locale.ROOT, "**%s** (the lecture: %s): **the claim %s**%s. %s for it, %d against,"
-                        + " %d on its border, %d undecided%s.", words(v.question()), v.claim().label, v.answer().label,
+                        + " %d on its border, %d undecided%s.", v.question().words(), v.claim().label, v.answer().label,
                 trust, groups(v.supporting().size()), v.contradicting().size(), v.border().size(), v.undecided().size(),
                 v.partial() ? (v.missing().contains(Verdict.NO_RESULTS) ? "; no results" : "; not measured: "
                         + String.join(", ", v.missing())) : "");
@@ -78,12 +78,12 @@ final class FirstScreen {
         String how;
         if (i.ratio() >= 1) {
             how = String.format(Locale.ROOT, "a mapping (%s) is %sx faster than %s%s", c.mapped().method,
-                    Report.fmt(i.ratio()), c.other().method,
-                    i.bounded() ? " (95%: " + Report.fmt(i.low()) + "–" + Report.fmt(i.high()) + "x)" : "");
+                    Numbers.fmt(i.ratio()), c.other().method,
+                    i.bounded() ? " (95%: " + Numbers.fmt(i.low()) + "–" + Numbers.fmt(i.high()) + "x)" : "");
         } else {
             how = String.format(Locale.ROOT, "a mapping (%s) is %sx slower than %s%s", c.mapped().method,
-                    Report.fmt(1 / i.ratio()), c.other().method,
-                    i.bounded() ? " (95%: " + Report.fmt(1 / i.high()) + "–" + Report.fmt(1 / i.low()) + "x slower)" : "");
+                    Numbers.fmt(1 / i.ratio()), c.other().method,
+                    i.bounded() ? " (95%: " + Numbers.fmt(1 / i.high()) + "–" + Numbers.fmt(1 / i.low()) + "x slower)" : "");
         }
         RatioClass wanted = Verdict.wanted(c.group().question());
         String so = switch (c.verdict()) {
@@ -94,10 +94,6 @@ final class FirstScreen {
         };
         return place(c.group()) + ": " + how + ": " + so + (c.steady() ? "" : " (unsteady rows: see Steadiness)")
                 + ".";
-    }
-
-    static String words(Question q) {
-        return q.words();
     }
 
     static String place(Group g) {

@@ -73,10 +73,10 @@ public final class LargerThanMemory {
                 + " refaults/op |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Line l : lines) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %sx | %s → %s | %s → %s | %s | %s |%n",
-                    l.question(), l.block(), l.advice(), l.api(), l.limit(), Report.fmt(l.noneNs()),
-                    Report.fmt(l.limitNs()), Report.fmt(l.slowdown()), Report.fmt(l.noneMajor()),
-                    Report.fmt(l.limitMajor()), Report.fmt(l.noneRead()), Report.fmt(l.limitRead()),
-                    Report.fmt(l.cacheMiB()), Report.fmt(l.refaults())));
+                    l.question(), l.block(), l.advice(), l.api(), l.limit(), Numbers.fmt(l.noneNs()),
+                    Numbers.fmt(l.limitNs()), Numbers.fmt(l.slowdown()), Numbers.fmt(l.noneMajor()),
+                    Numbers.fmt(l.limitMajor()), Numbers.fmt(l.noneRead()), Numbers.fmt(l.limitRead()),
+                    Numbers.fmt(l.cacheMiB()), Numbers.fmt(l.refaults())));
         }
         return md.append('\n').toString();
     }

@@ -73,8 +73,4 @@ public enum RatioClass {
         }
         return best;
     }
-
-    public boolean decided() {
-        return this != UNDECIDED;
-    }
 }

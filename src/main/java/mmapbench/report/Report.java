@@ -35,7 +35,7 @@ public final class Report {
     private final List<Unsteady> unsteady;
     private final Device device;
     private final List<Evidence.Line> evidence;
-    private final List<Ipc.Latency> latencies;
+    private final List<IpcLatencies.Latency> latencies;
 
     private Report(Path source, List<Row> rows) {
         this.source = source;
@@ -50,7 +50,7 @@ public final class Report {
         this.unsteady = Unsteady.of(measured);
         this.device = Device.of(rows);
         this.evidence = Evidence.of(rows);
-        this.latencies = Ipc.latencies(rows);
+        this.latencies = IpcLatencies.latencies(rows);
     }
 
     public static Report of(Path resultFile) throws BadResultFile {
@@ -98,7 +98,7 @@ public final class Report {
         return new VerdictFile(source.getFileName().toString(), !control.present() || control.passed(),
                 Interval.CONFIDENCE, VerdictFile.Thresholds.RATIO_CLASS, partial, status, environment, skipped,
                 VerdictFile.ControlCheck.of(control), unsteady, verdicts(), variantVerdicts(), comparisons, device,
-                evidence, LargerThanMemory.of(rows), Scaling.of(rows), latencies, Ipc.speedUps(latencies));
+                evidence, LargerThanMemory.of(rows), Scaling.of(rows), latencies, IpcLatencies.speedUps(latencies));
     }
 
     String markdown(ChartSection chart) {
@@ -121,12 +121,7 @@ public final class Report {
                 new EvidenceSection(evidence),
                 FioSection.beside(source, measured),
                 chart,
-                () -> Ipc.markdown(rows));
+                () -> IpcLatencies.markdown(rows));
         return sections.stream().map(Section::markdown).collect(Collectors.joining());
-    }
-
-    /** Kept for the callers not yet moved to {@link Numbers#fmt} (files other engineers are changing). */
-    static String fmt(double v) {
-        return Numbers.fmt(v);
     }
 }

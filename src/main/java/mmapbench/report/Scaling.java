@@ -56,12 +56,12 @@ public final class Scaling {
         for (Line l : lines) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %s | %s | %sx |%n", l.question(), l.block(),
                     l.advice(), l.api(), l.threads(), mops(l.opsPerSecOne()), mops(l.opsPerSecN()),
-                    Report.fmt(l.scaling())));
+                    Numbers.fmt(l.scaling())));
         }
         return md.append('\n').toString();
     }
 
     private static String mops(double opsPerSec) {
-        return Double.isNaN(opsPerSec) ? "n/a" : Report.fmt(opsPerSec / 1e6) + " M";
+        return Double.isNaN(opsPerSec) ? "n/a" : Numbers.fmt(opsPerSec / 1e6) + " M";
     }
 }

@@ -17,7 +17,7 @@ record VerdictFile(String source, boolean trusted, double confidence, Thresholds
                    List<Unsteady> unsteady, List<Verdict.QuestionVerdict> questions,
                    List<Verdict.QuestionVerdict> variants, List<Comparison> comparisons, Device device,
                    List<Evidence.Line> evidence, List<LargerThanMemory.Line> largerThanMemory,
-                   List<Scaling.Line> threads, List<Ipc.Latency> ipc, List<Ipc.SpeedUp> ipcSpeedUps) {
+                   List<Scaling.Line> threads, List<IpcLatencies.Latency> ipc, List<IpcLatencies.SpeedUp> ipcSpeedUps) {
 
     /** The ratios at which a speed-up's class changes ({@link RatioClass}). */
     record Thresholds(double tenX, double faster, double same, double borderWidth) {

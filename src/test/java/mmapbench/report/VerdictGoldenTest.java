@@ -124,10 +124,10 @@ class VerdictGoldenTest {
 
     @Test
     void ipcRowsGiveALatencyTableAndTheSpeedUp() throws Exception {
-        List<Ipc.Latency> l = Ipc.latencies(JmhResults.read(golden("ipc.json")));
+        List<IpcLatencies.Latency> l = IpcLatencies.latencies(JmhResults.read(golden("ipc.json")));
         assertEquals(List.of(mmapbench.ipc.Channel.SHM_SPIN, mmapbench.ipc.Channel.UNIX_SOCKET),
-                l.stream().map(Ipc.Latency::channel).toList());
-        List<Ipc.SpeedUp> s = Ipc.speedUps(l);
+                l.stream().map(IpcLatencies.Latency::channel).toList());
+        List<IpcLatencies.SpeedUp> s = IpcLatencies.speedUps(l);
         assertEquals(1, s.size());
         assertEquals(l.get(1).p50() / l.get(0).p50(), s.getFirst().ratio(), 1e-9);
     }

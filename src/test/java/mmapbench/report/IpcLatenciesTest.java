@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code ipc-cpus.json}: SHM_SPIN, SHM_FUTEX, UNIX_SOCKET at 8 B, SAME and SPLIT, one 200 ms
  * iteration; JMH's raw histograms taken out, the reader does not use them).
  */
-class IpcReportTest {
+class IpcLatenciesTest {
 
     private static Path golden(String name) throws URISyntaxException {
-        return Path.of(IpcReportTest.class.getResource("/golden/" + name).toURI());
+        return Path.of(IpcLatenciesTest.class.getResource("/golden/" + name).toURI());
     }
 
-    private static List<Ipc.Latency> latencies() throws Exception {
-        return Ipc.latencies(JmhResults.read(golden("ipc-cpus.json")));
+    private static List<IpcLatencies.Latency> latencies() throws Exception {
+        return IpcLatencies.latencies(JmhResults.read(golden("ipc-cpus.json")));
     }
 
     @Test
@@ -34,16 +34,16 @@ class IpcReportTest {
 
     @Test
     void percentilesComeFromSampleModeAndTheMeanFromAverageMode() throws Exception {
-        Ipc.Latency futexSame = latencies().get(2);
-        assertEquals(new Ipc.Latency(mmapbench.ipc.Channel.SHM_FUTEX, 8, mmapbench.ipc.Cpus.SAME, 7280.0, 144619.52000000002, 3542384.64000006,
+        IpcLatencies.Latency futexSame = latencies().get(2);
+        assertEquals(new IpcLatencies.Latency(mmapbench.ipc.Channel.SHM_FUTEX, 8, mmapbench.ipc.Cpus.SAME, 7280.0, 144619.52000000002, 3542384.64000006,
                 futexSame.max(), 23067.616907437132, 24096.37384208205, Double.NaN), futexSame);
         assertEquals(7280.0, futexSame.typical(), "the median, not a mean, compares channels");
     }
 
     @Test
     void speedUpsAreOverSpinForAllAndOverFutexForTheBlockingChannels() throws Exception {
-        List<Ipc.Latency> l = latencies();
-        List<Ipc.SpeedUp> s = Ipc.speedUps(l);
+        List<IpcLatencies.Latency> l = latencies();
+        List<IpcLatencies.SpeedUp> s = IpcLatencies.speedUps(l);
         assertEquals(List.of("SHM_SPIN/SAME/SHM_FUTEX", "SHM_SPIN/SAME/UNIX_SOCKET", "SHM_SPIN/SPLIT/SHM_FUTEX",
                         "SHM_SPIN/SPLIT/UNIX_SOCKET", "SHM_FUTEX/SAME/UNIX_SOCKET", "SHM_FUTEX/SPLIT/UNIX_SOCKET"),
                 s.stream().map(x -> x.baseline() + "/" + x.cpus() + "/" + x.other()).toList());
@@ -52,7 +52,7 @@ class IpcReportTest {
 
     @Test
     void theTableSaysWhichModeEachColumnComesFrom() throws Exception {
-        String md = Ipc.markdown(JmhResults.read(golden("ipc-cpus.json")));
+        String md = IpcLatencies.markdown(JmhResults.read(golden("ipc-cpus.json")));
         assertTrue(md.contains("| channel | payload (B) | cpus | p50 (µs, sample) | p99 (µs, sample) | p99.9 (µs, sample) |"
                 + " mean (µs, sample) | mean ± error (µs, average) |\n"), md);
         assertTrue(md.contains("| SHM_FUTEX | 8 | SAME | 7.28 | 145 | 3542 | 23.1 | 24.1 |\n"), md);
@@ -65,8 +65,8 @@ class IpcReportTest {
 
     @Test
     void resultsFromBeforeCpusWereTheSchedulersChoice() throws Exception {
-        assertEquals(List.of(mmapbench.ipc.Cpus.ANY, mmapbench.ipc.Cpus.ANY), Ipc.latencies(JmhResults.read(golden("ipc.json"))).stream()
-                .map(Ipc.Latency::cpus).toList());
+        assertEquals(List.of(mmapbench.ipc.Cpus.ANY, mmapbench.ipc.Cpus.ANY), IpcLatencies.latencies(JmhResults.read(golden("ipc.json"))).stream()
+                .map(IpcLatencies.Latency::cpus).toList());
     }
 
     @Test
@@ -74,13 +74,13 @@ class IpcReportTest {
         Path json = dir.resolve("result.json");
         Files.copy(golden("ipc-cpus.json"), json);
         String md = Report.of(json).write();
-        String section = Ipc.markdown(JmhResults.read(json));
+        String section = IpcLatencies.markdown(JmhResults.read(json));
         assertTrue(md.contains(section));
         assertEquals(md.indexOf("## Shared memory IPC"), md.lastIndexOf("## Shared memory IPC"));
     }
 
     @Test
     void noIpcRowsNoSection() {
-        assertEquals("", Ipc.markdown(List.of()));
+        assertEquals("", IpcLatencies.markdown(List.of()));
     }
 }

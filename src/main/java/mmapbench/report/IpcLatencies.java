@@ -16,11 +16,11 @@ import java.util.Optional;
  * The shared-memory rows: latency per channel, payload and CPU placement, with sample mode's
  * percentiles beside average mode's mean, and the speed-ups of the two shared-memory baselines.
  */
-public final class Ipc {
+public final class IpcLatencies {
 
     /** The IPC benchmark's rows: their JMH names start with its class name. */
     static final String BENCHMARK = mmapbench.ipc.SharedMemoryPingPongBenchmark.class.getName() + ".";
-    /** The busy-waiting floor and the fastest blocking handoff: the speed-ups are over these. */
+    /** The busy-waiting floor and the leanest blocking handoff (one futex call a side): the speed-ups are over these. */
     static final List<Channel> BASELINES = List.of(Channel.SHM_SPIN, Channel.SHM_FUTEX);
 
     /**
@@ -41,7 +41,7 @@ public final class Ipc {
     public record SpeedUp(int payload, Cpus cpus, Channel baseline, Channel other, double ratio) {
     }
 
-    private Ipc() {
+    private IpcLatencies() {
     }
 
     public static List<Latency> latencies(List<Row> rows) {
@@ -78,7 +78,7 @@ public final class Ipc {
 
     /**
      * How many times slower each channel's typical round trip is than SHM_SPIN's (the floor) and
-     * than SHM_FUTEX's (the fastest blocking handoff, so only over the blocking channels), at the
+     * than SHM_FUTEX's (the leanest blocking handoff, so only over the blocking channels), at the
      * same payload and placement.
      */
     public static List<SpeedUp> speedUps(List<Latency> latencies) {
