@@ -6,23 +6,40 @@ import org.junit.jupiter.api.io.TempDir;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.profile.IoProfiler;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every benchmark method of the four file classes, in every cache state, runs for 100 ms in a
- * forked JVM through JMH's own Runner, on a small file, and fails the test if it throws.
+ * Every benchmark method of the file classes, in every cache state, runs for 100 ms in a forked
+ * JVM through JMH's own Runner, on a small file, and fails the test if it throws. A file class
+ * that no run includes fails {@link #everyFileBenchmarkHasASmokeRun}.
  */
 class JmhSmokeTest {
+
+    // The classes of each smoke run, as JMH's include pattern matches them.
+    private static final String RANDOM = "RandomReadBenchmark|RandomWriteBenchmark";
+    private static final String SEQUENTIAL = "SequentialReadBenchmark|SequentialWriteBenchmark";
+    private static final String SHORT_LIVED = "ShortLivedReadBenchmark";
+    /** Every run's classes: what {@link #everyFileBenchmarkHasASmokeRun} holds JMH's list against. */
+    private static final List<String> RUNS = List.of(RANDOM, SEQUENTIAL, SHORT_LIVED);
 
     @TempDir
     Path dir;
@@ -35,7 +52,7 @@ class JmhSmokeTest {
             params.put(more[i], more[i + 1]);
         }
         OptionsBuilder b = new OptionsBuilder();
-        b.include("\\.(" + classes + ")\\.")
+        b.include(include(classes))
                 .param("fileSize", String.valueOf(8L << 20))
                 .param("blockSize", blockSize)
                 .forks(1)
@@ -48,6 +65,11 @@ class JmhSmokeTest {
                 .verbosity(VerboseMode.SILENT);
         params.forEach((name, values) -> b.param(name, values.split(",")));
         return b;
+    }
+
+    /** JMH's include pattern for {@code classes}, alternatives of simple class names. */
+    private static String include(String classes) {
+        return "\\.(" + classes + ")\\.";
     }
 
     private Collection<RunResult> run(String classes, String blockSize, String... more) throws Exception {
@@ -73,15 +95,14 @@ class JmhSmokeTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everyRandomBenchmarkRuns() throws Exception {
         // Reads run both access patterns, writes have none: (2 + 1) x (5 APIs + the control) x 3 cache states.
-        assertMeasured(run("RandomReadBenchmark|RandomWriteBenchmark", "4096"), (2 + 1) * (5 + 1) * 3);
+        assertMeasured(run(RANDOM, "4096"), (2 + 1) * (5 + 1) * 3);
     }
 
     /** Each thread its own handles and offsets, the cache state established once for both. */
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everyRandomBenchmarkRunsOnTwoThreads() throws Exception {
-        OptionsBuilder b = options("RandomReadBenchmark|RandomWriteBenchmark", "4096", "access", "INDEPENDENT", "cache",
-                "WARM,COLD");
+        OptionsBuilder b = options(RANDOM, "4096", "access", "INDEPENDENT", "cache", "WARM,COLD");
         b.threads(2);
         Collection<RunResult> results = new Runner(b.build()).run();
         for (RunResult r : results) {
@@ -93,7 +114,42 @@ class JmhSmokeTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everySequentialBenchmarkRuns() throws Exception {
-        assertMeasured(run("SequentialReadBenchmark|SequentialWriteBenchmark", "65536", "forceEvery", "2097152"),
-                2 * (5 + 1) * 3);
+        assertMeasured(run(SEQUENTIAL, "65536", "forceEvery", "2097152"), 2 * (5 + 1) * 3);
+    }
+
+    /** Each operation maps (or opens) the file, reads 16 blocks and unmaps it; HOT is WARM there. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyShortLivedBenchmarkRuns() throws Exception {
+        assertMeasured(run(SHORT_LIVED, "4096", "reads", "16"), (5 + 1) * 3);
+    }
+
+    /**
+     * JMH's own list, as the annotation processor wrote it, against the runs above: a benchmark
+     * class added to mmapbench.file without a smoke run fails here, by name, instead of first
+     * failing in someone's hour-long full run.
+     */
+    @Test
+    void everyFileBenchmarkHasASmokeRun() {
+        var silent = OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
+                VerboseMode.SILENT);
+        BenchmarkList list = BenchmarkList.defaultList();
+        Set<String> smoked = new TreeSet<>();
+        for (String classes : RUNS) {
+            list.find(silent, List.of(include(classes)), List.of()).forEach(e -> smoked.add(e.getUsername()));
+        }
+        Set<String> files = new TreeSet<>();
+        Set<String> missing = new TreeSet<>();
+        for (BenchmarkListEntry e : list.getAll(silent, List.of())) {
+            if (e.getUserClassQName().startsWith("mmapbench.file.")) {
+                files.add(e.getUserClassQName());
+                if (!smoked.contains(e.getUsername())) {
+                    missing.add(e.getUserClassQName());
+                }
+            }
+        }
+        assertFalse(files.isEmpty(), "JMH lists no benchmark of mmapbench.file: did the annotation processor run?");
+        assertTrue(missing.isEmpty(), "no smoke run of JmhSmokeTest includes " + missing
+                + ": add the class to a run, or a run of its own to RUNS");
     }
 }
