@@ -3,6 +3,7 @@ package mmapbench.cli;
 import mmapbench.environment.EnvironmentFile;
 import mmapbench.environment.RunClock;
 import mmapbench.fixture.DataFile;
+import mmapbench.fixture.DataFolder;
 import mmapbench.param.Parameter;
 import mmapbench.report.BadResultFile;
 import mmapbench.report.Report;
@@ -153,11 +154,11 @@ public final class RunBench {
             Files.createDirectories(dataDir);
         }
         try {
-            DataFile.checkFolder(dataDir);
+            DataFolder.checkFolder(dataDir);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String removed = DataFile.removeLeftovers(dataDir);
+        String removed = DataFolder.removeLeftovers(dataDir);
         if (removed != null) {
             out.println("mmap-bench: " + removed);
         }
@@ -172,11 +173,11 @@ public final class RunBench {
             }
         }
         try {
-            DataFile.checkFreeSpace(dataDir, toWrite);
+            DataFolder.checkFreeSpace(dataDir, toWrite);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String warning = DataFile.tmpfsWarning(dataDir);
+        String warning = DataFolder.tmpfsWarning(dataDir);
         if (warning != null) {
             out.println("mmap-bench: " + warning);
         }

@@ -1,6 +1,6 @@
 package mmapbench.cli;
 
-import mmapbench.fixture.DataFile;
+import mmapbench.fixture.DataFolder;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.TestFiles;
 import mmapbench.report.RunStatus;
@@ -146,7 +146,7 @@ class RunLifeTest {
         Path data = Files.createDirectory(dir.resolve("data"));
         Path mine = Files.write(data.resolve("read-8.dat.tmp-" + ProcessHandle.current().pid()), new byte[8]);
         Files.write(data.resolve("read-8.dat"), new byte[8]);
-        assertEquals(null, DataFile.removeLeftovers(data));
+        assertEquals(null, DataFolder.removeLeftovers(data));
         assertTrue(Files.exists(mine));
     }
 }
