@@ -31,8 +31,8 @@ final class LargerThanMemoryLegs {
     }
 
     static Leg all(Question question, long... blockSizes) {
-        return limited("larger than memory: " + label(question), question, blockSizes).with(Parameter.ADVICE,
-                Advice.NORMAL);
+        return limited("larger than memory: " + label(question), question, blockSizes)
+                .with(Parameter.ADVICE, Advice.NORMAL);
     }
 
     static Leg mapped(Question question, long... blockSizes) {

@@ -1,6 +1,7 @@
 package mmapbench.cli;
 
 import mmapbench.file.Question;
+import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.Offsets;
@@ -19,9 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Resolves a profile's legs against the user's JMH options: which benchmarks each leg runs, with
@@ -72,15 +76,47 @@ final class LegPlanner {
                 continue;
             }
             // The user's -p wins; legs it makes identical (say -p cache=WARM) run once.
-            ParamSet effective = withUsersValues(leg.params(), user);
-            if (!seen.add(new Identity(leg.classes(), leg.methods(), effective, leg.threads()))) {
-                continue;
+            for (ParamSet params : byOperationCount(leg, withUsersValues(leg.params(), user), user)) {
+                if (!seen.add(new Identity(leg.classes(), leg.methods(), params, leg.threads()))) {
+                    continue;
+                }
+                checkBlocks(params, fileSizes);
+                plan.add(new Planned(leg, label(leg, params), params, found,
+                        options(user, leg, params, includes, excludes, fileSizes, dataDir)));
             }
-            checkBlocks(effective, fileSizes);
-            plan.add(new Planned(leg, label(leg, effective), effective, found,
-                    options(user, leg, includes, excludes, fileSizes, dataDir)));
         }
         return plan;
+    }
+
+    /**
+     * The leg's parameters with the operation count its questions time from each of its cache
+     * states ({@link Question#opsPerIteration}), one set per count: a JMH run has one count per
+     * state, so states that count differently run apart. The user's {@code -p ops} wins.
+     */
+    private static List<ParamSet> byOperationCount(Leg leg, ParamSet params, CommandLineOptions user) {
+        if (user.getParameter(Parameter.OPS.name).hasValue() || params.has(Parameter.OPS)) {
+            return List.of(params);
+        }
+        Map<Long, List<CacheState>> byCount = new LinkedHashMap<>();
+        for (CacheState cache : params.get(Parameter.CACHE)) {
+            Set<Long> counts = new TreeSet<>();
+            for (Class<?> c : leg.classes()) {
+                Question.ofClass(c).ifPresent(q -> counts.add(q.opsPerIteration(cache)));
+            }
+            if (counts.size() > 1) {
+                throw new IllegalStateException("leg " + leg.kind() + " mixes questions that count " + counts
+                        + " operations from " + cache + ": give them legs of their own");
+            }
+            if (!counts.isEmpty() && counts.iterator().next() > 0) {
+                byCount.computeIfAbsent(counts.iterator().next(), n -> new ArrayList<>()).add(cache);
+            }
+        }
+        if (byCount.isEmpty()) {
+            return List.of(params);
+        }
+        List<ParamSet> out = new ArrayList<>();
+        byCount.forEach((count, states) -> out.add(params.with(Parameter.CACHE, states).with(Parameter.OPS, count)));
+        return out;
     }
 
     /** The leg's parameters, each the user gave with {@code -p} replaced by the user's values. */
@@ -102,25 +138,25 @@ final class LegPlanner {
     private static String label(Leg leg, ParamSet effective) {
         List<String> changed = new ArrayList<>();
         for (Parameter<?> p : effective.parameters()) {
-            if (p != Parameter.CACHE && !effective.get(p).equals(leg.params().get(p))) {
+            if (p != Parameter.CACHE && p != Parameter.OPS && !effective.get(p).equals(leg.params().get(p))) {
                 changed.add(p.name + "=" + effective.joined(p));
             }
         }
         return leg.kind() + (effective.has(Parameter.CACHE) ? ", " + effective.joined(Parameter.CACHE) : "")
+                + (effective.has(Parameter.OPS) ? ", " + effective.joined(Parameter.OPS) + " ops per iteration" : "")
                 + (leg.threads() > 1 ? ", " + leg.threads() + " threads" : "")
                 + (changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")");
     }
 
-    private static OptionsBuilder options(CommandLineOptions user, Leg leg, List<String> includes,
+    private static OptionsBuilder options(CommandLineOptions user, Leg leg, ParamSet params, List<String> includes,
                                           List<String> excludes, List<String> fileSizes, Path dataDir) {
         OptionsBuilder b = new OptionsBuilder();
         b.parent(user);
         includes.forEach(b::include);
         excludes.forEach(b::exclude);
-        for (Parameter<?> p : leg.params().parameters()) {
-            if (!user.getParameter(p.name).hasValue()) {
-                b.param(p.name, leg.params().jmhValues(p));
-            }
+        // The user's values are among them already; a leg split by operation count sets each part's states.
+        for (Parameter<?> p : params.parameters()) {
+            b.param(p.name, params.jmhValues(p));
         }
         if (!user.getParameter(Parameter.FILE_SIZE.name).hasValue()) {
             b.param(Parameter.FILE_SIZE.name, fileSizes.toArray(String[]::new));

@@ -41,16 +41,20 @@ enum Profile {
      * speed and two forks cannot tell them apart, are the full profile's.
      */
     QUICK(List.of(
-            Legs.file("random reads", Legs.RANDOM_READ, WARM, 8, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
+            // Both halves of the random-read answer: throughput (independent reads) and latency (dependent).
+            Legs.file("random reads", Legs.RANDOM_READ, WARM, 8, 4096).with(Parameter.ACCESS, Access.values()),
             Legs.file("random writes", Legs.RANDOM_WRITE, WARM, 8, 4096).with(Parameter.FOLIOS, Folios.SMALL),
             Legs.file("sequential", Legs.SEQUENTIAL, WARM, 1048576).with(Parameter.FORCE_EVERY, 0L),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, WARM, 4096).with(Parameter.READS, 16L),
             Legs.file("random reads", Legs.RANDOM_READ, COLD, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
             Legs.ipc(List.of(Mode.SampleTime)).with(Parameter.PAYLOAD, 2000L).with(Parameter.CPUS, Cpus.SAME, Cpus.SPLIT))),
-    /** The whole matrix, for publication: every block size, cache state, folio size, access pattern and advice. */
+    /**
+     * The whole matrix, for publication: every block size, cache state, folio size, access pattern
+     * and advice. HOT is for reads alone: a write has none (see {@code RandomWriteBenchmark}).
+     */
     FULL(List.of(
-            Legs.file("random", Legs.RANDOM, HOT, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
-            Legs.file("sequential", Legs.SEQUENTIAL, HOT, 4096, 65536, 1048576),
+            Legs.file("random reads", Legs.RANDOM_READ, HOT, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
+            Legs.file("sequential reads", Legs.SEQUENTIAL_READ, HOT, 4096, 65536, 1048576),
             Legs.file("random", Legs.RANDOM, WARM, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
             Legs.file("sequential", Legs.SEQUENTIAL, WARM, 4096, 65536, 1048576),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, WARM, 8, 4096),
@@ -77,16 +81,17 @@ enum Profile {
     interface Legs {
         List<Question> RANDOM_READ = List.of(Question.RANDOM_READ);
         List<Question> RANDOM_WRITE = List.of(Question.RANDOM_WRITE);
+        List<Question> SEQUENTIAL_READ = List.of(Question.SEQUENTIAL_READ);
         List<Question> SHORT_LIVED = List.of(Question.SHORT_LIVED_READ);
         List<Question> RANDOM = List.of(Question.RANDOM_READ, Question.RANDOM_WRITE);
         List<Question> SEQUENTIAL = List.of(Question.SEQUENTIAL_READ, Question.SEQUENTIAL_WRITE);
 
-        /** Every method of the questions' classes at these block sizes, in one cache state. */
+        /** Every method of the questions' classes at these block sizes, in these cache states. */
         static Leg file(String kind, List<Question> questions, CacheState cache, long... blockSizes) {
             return Leg.of(kind, questions, blocks(blockSizes).with(Parameter.CACHE, cache));
         }
 
-        /** The madvise values other than NORMAL, for the mapped methods alone: the others ignore advice. */
+        /** The madvise values other than NORMAL, in every state, for the mapped methods alone: the others ignore advice. */
         static Leg madvise(String kind, Question question, long... blockSizes) {
             return Leg.of(kind, List.of(question), blocks(blockSizes).with(Parameter.CACHE, CacheState.values())
                     .with(Parameter.ADVICE, Advice.ALL_BUT_NORMAL)).mappedOnly();

@@ -52,10 +52,6 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public abstract class FileBenchmark implements ParamCheck {
 
-    /** Where the file's pages are when an iteration starts: see {@link CacheState}. Empty: JMH runs every state. */
-    @Param
-    public CacheState cache;
-
     /** Bytes in the data file: 4 GiB by default, more than one MappedByteBuffer can map. */
     @Param("4294967296")
     public long fileSize;
@@ -94,6 +90,22 @@ public abstract class FileBenchmark implements ParamCheck {
     /** The question this class answers. */
     abstract Question question();
 
+    /**
+     * Where the file's pages are when an iteration starts: each class's own {@code @Param cache},
+     * because not every state exists for every question (see the write classes).
+     */
+    abstract CacheState cache();
+
+    /**
+     * Operations one iteration times from the state its setup established, or 0 where the class
+     * times its operations by the clock (a steady state, whose figure does not depend on how many
+     * run). Where a cost is paid once per so many operations (a fresh mapping's faults, a cold
+     * file warming up), this number, not the clock, decides how it is shared.
+     */
+    long opsPerIteration() {
+        return 0;
+    }
+
     /** Bytes per operation: each class's own {@code @Param}. */
     abstract int blockSize();
 
@@ -106,14 +118,21 @@ public abstract class FileBenchmark implements ParamCheck {
     @Override
     public void checkParams() {
         Offsets.checkBlock(fileSize, blockSize());
-        if (cache != null) {
-            MemoryLimit.parse(memoryLimit).checkCache(cache);
+        if (cache() != null) {
+            MemoryLimit.parse(memoryLimit).checkCache(cache());
         }
         checkMoreParams();
     }
 
     /** A class's own parameter rules. */
     void checkMoreParams() {
+    }
+
+    /** For the classes that have no HOT: refuses it in one line that says why and what to use. */
+    static void refuseHot(CacheState cache, String why) {
+        if (cache == CacheState.HOT) {
+            throw new IllegalArgumentException("-p cache=HOT: " + why + "; use -p cache=WARM");
+        }
     }
 
     /** Buffers and cursors, made once per trial after the fixture: nothing is allocated while timing. */
@@ -155,13 +174,13 @@ public abstract class FileBenchmark implements ParamCheck {
 
     /** For tests, which run the benchmark methods without JMH: establishes the cache state, opens the handles. */
     void beginIteration(Api api) throws IOException {
-        FileFixture.establish(fixture.file(), fixture.writable(), cache, folios);
+        FileFixture.establish(fixture.file(), fixture.writable(), cache(), folios);
         openHandles(api);
     }
 
     /** For tests: this thread's handles, on a file another thread's {@link #beginIteration} put in its state. */
     void openHandles(Api api) throws IOException {
-        handles = fixture.open(opensItsOwnHandles() ? null : api, cache, advice);
+        handles = fixture.open(opensItsOwnHandles() ? null : api, cache(), advice);
         rewind();
     }
 

@@ -1,18 +1,23 @@
 package mmapbench.file;
 
+import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
 
 import java.util.Optional;
 
 /**
- * The questions the file benchmarks answer, one benchmark class each, and what the lecture
- * expects of each. Every other part of the suite (the profile's legs, the data files a run needs,
+ * The questions the file benchmarks answer, and what the lecture expects of each: one benchmark
+ * class each, but for random reads, which answer two, a throughput and a latency (the class's
+ * {@code access} parameter: see {@link Access}), each with its own verdict. Every other part of the suite (the profile's legs, the data files a run needs,
  * fio's jobs, the report's groups) names a question through this enum, never by a string: a
  * renamed benchmark class fails to compile here, and {@code QuestionTest} fails if a class is no
  * longer in JMH's benchmark list.
  */
 public enum Question {
+    /** Random reads whose offsets are known in advance: the CPU overlaps their misses, a throughput. */
     RANDOM_READ(RandomReadBenchmark.class, true, false),
+    /** Random reads that each wait for the one before (a tree walk, a hash chain): a latency. */
+    RANDOM_READ_LATENCY(RandomReadBenchmark.class, true, false),
     RANDOM_WRITE(RandomWriteBenchmark.class, true, true),
     SEQUENTIAL_READ(SequentialReadBenchmark.class, false, false),
     SEQUENTIAL_WRITE(SequentialWriteBenchmark.class, false, true),
@@ -48,19 +53,48 @@ public enum Question {
 
     /** What it asks, in words: "Random reads", "Short-lived random reads (open, read a few blocks, close)". */
     public String words() {
-        return this == SHORT_LIVED_READ ? "Short-lived random reads (open, read a few blocks, close)"
-                : (random ? "Random " : "Sequential ") + (writes ? "writes" : "reads");
+        return switch (this) {
+            case RANDOM_READ -> "Random reads, throughput (independent reads: the CPU overlaps their misses)";
+            case RANDOM_READ_LATENCY -> "Random reads, latency (each read waits for the one before)";
+            case SHORT_LIVED_READ -> "Short-lived random reads (open, read a few blocks, close)";
+            default -> (random ? "Random " : "Sequential ") + (writes ? "writes" : "reads");
+        };
+    }
+
+    /** The access pattern its rows have, for the class that runs both; empty for the others. */
+    public Optional<Access> access() {
+        return switch (this) {
+            case RANDOM_READ -> Optional.of(Access.INDEPENDENT);
+            case RANDOM_READ_LATENCY -> Optional.of(Access.DEPENDENT);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Operations one iteration of its benchmark times from {@code cache}, when the class counts
+     * them ({@code @Param ops}); the profiles use these. From a resident file: enough for the first
+     * touches to be shared as a program that reads a file many times shares them. From a cold one:
+     * few, because a read-around of megabytes would otherwise load the whole file within the
+     * iteration. A short-lived read's operation is itself many reads, so it runs fewer. 0 for the
+     * sequential classes, whose steady figure the clock may time.
+     */
+    public long opsPerIteration(CacheState cache) {
+        return switch (this) {
+            case RANDOM_READ, RANDOM_READ_LATENCY, RANDOM_WRITE -> cache == CacheState.COLD ? 128 : 65536;
+            case SHORT_LIVED_READ -> cache == CacheState.COLD ? 16 : 256;
+            case SEQUENTIAL_READ, SEQUENTIAL_WRITE -> 0;
+        };
     }
 
     /** Whether fio can run the same pattern: it keeps a file open, so not the short-lived reads. */
     public boolean crossCheckedByFio() {
-        return this != SHORT_LIVED_READ;
+        return this != SHORT_LIVED_READ && this != RANDOM_READ_LATENCY;
     }
 
-    /** The name people read: the class's simple name without "Benchmark", e.g. RandomRead. */
+    /** The name people read: the class's simple name without "Benchmark", e.g. RandomRead; "RandomRead (latency)". */
     public String label() {
         String name = benchmark.getSimpleName();
-        return name.substring(0, name.length() - "Benchmark".length());
+        return name.substring(0, name.length() - "Benchmark".length()) + (this == RANDOM_READ_LATENCY ? " (latency)" : "");
     }
 
     public Claim claim() {
@@ -70,6 +104,29 @@ public enum Question {
     /** The data file its benchmark runs on: writes never touch the file that reads trust. */
     public DataFile.Kind dataFile() {
         return writes ? DataFile.Kind.WRITE : DataFile.Kind.READ;
+    }
+
+    /**
+     * The question a result row answers: its benchmark's, and for random reads the one its
+     * {@code access} names (a row without it ran the plain, independent reads).
+     */
+    public static Optional<Question> of(String benchmark, java.util.Map<String, String> params) {
+        Optional<Question> first = ofBenchmark(benchmark);
+        if (first.isEmpty() || first.get().access().isEmpty()) {
+            return first;
+        }
+        Access access = mmapbench.param.Parameter.ACCESS.in(params).orElse(null);
+        for (Question q : values()) {
+            if (q.benchmark == first.get().benchmark && q.access().orElseThrow() == access) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The question {@code benchmarkClass} answers, if it is a file benchmark class. */
+    public static Optional<Question> ofClass(Class<?> benchmarkClass) {
+        return ofBenchmark(benchmarkClass.getName() + ".");
     }
 
     /** The question of a JMH benchmark name such as {@code mmapbench.file.RandomReadBenchmark.memorySegment}. */

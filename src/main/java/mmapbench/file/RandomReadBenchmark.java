@@ -3,8 +3,13 @@ package mmapbench.file;
 import mmapbench.fixture.Content;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
+import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -18,17 +23,37 @@ import java.nio.ByteOrder;
  * <p>One operation reads {@code blockSize} bytes at the next of {@link Offsets#COUNT} seeded,
  * block-aligned offsets spread over the whole {@code fileSize} file, the same offsets in the same
  * order for every API, into memory the benchmark owns (a reused {@code byte[]}; for
- * {@code fileChannel}, a reused direct buffer), and returns the block's first word so that
- * nothing can be optimised away. It is the lecture's {@code ReadArray} for the mapped APIs.
+ * {@code fileChannel}, a reused direct buffer). It is the lecture's {@code ReadArray} for the
+ * mapped APIs. Every word read goes into the sum the method returns, so nothing can be optimised
+ * away.
  *
- * <p>What it depends on is the {@code cache} state (see {@link CacheState}): HOT and WARM measure
- * the page cache and the cost of getting a page into this process (a syscall and a copy, or a
- * page fault); COLD measures the device and readahead. The buffered stream seeks, which drops its
- * buffer, then refills its 8 KiB buffer for any read smaller than that.
+ * <p>One iteration is one call that runs exactly {@code ops} operations right after its setup put
+ * the file in its {@code cache} state (single shot: JMH's score is the call's time, the report's
+ * figure that over {@code ops}). A count, not the clock, because in two of the states a cost is
+ * paid once per so many reads: a fresh mapping faults once per page (WARM), a cold file warms up
+ * as it is read (COLD); with "however many reads fit in 200 ms" the figure would be set by the
+ * iteration's length. The report names the count with every WARM and COLD figure.
  *
- * <p>Run: {@code ./run-bench.sh -- RandomRead -p blockSize=4096 -p cache=COLD}.
+ * <p>What it depends on is the {@code cache} state (see {@link CacheState}): HOT measures the
+ * page cache and the steady cost of reaching a page (a syscall and a copy, or a load); WARM adds
+ * a fresh mapping's faults, shared over {@code ops}; COLD measures the device and its read-around.
+ * The buffered stream seeks, which drops its buffer, then refills its 8 KiB buffer for any read
+ * smaller than that.
+ *
+ * <p>Run: {@code ./run-bench.sh -- RandomRead -p blockSize=4096 -p cache=COLD -p ops=256}.
  */
+@BenchmarkMode(Mode.SingleShotTime)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
 public class RandomReadBenchmark extends FileBenchmark {
+
+    /** Where the file's pages are when an iteration starts: every state. */
+    @Param
+    public CacheState cache;
+
+    /** Reads one iteration times; see the class comment. */
+    @Param("65536")
+    public int ops = 1;
 
     /** Bytes per read. */
     @Param({"8", "4096", "65536"})
@@ -54,6 +79,16 @@ public class RandomReadBenchmark extends FileBenchmark {
     @Override
     int blockSize() {
         return blockSize;
+    }
+
+    @Override
+    CacheState cache() {
+        return cache;
+    }
+
+    @Override
+    long opsPerIteration() {
+        return ops;
     }
 
     @Override
@@ -99,27 +134,38 @@ public class RandomReadBenchmark extends FileBenchmark {
 
     @Benchmark
     public long mappedBuffer() {
-        Blocks.get(handles.buffers(), nextOffset(), block, blockSize);
-        return last = Blocks.firstWord(block);
+        long sum = 0;
+        for (int i = 0; i < ops; i++) {
+            Blocks.get(handles.buffers(), nextOffset(), block, blockSize);
+            sum += last = Blocks.firstWord(block);
+        }
+        return sum;
     }
 
     @Benchmark
     public long memorySegment() {
-        MemorySegment.copy(handles.segment(), ValueLayout.JAVA_BYTE, nextOffset(), block, 0, blockSize);
-        return last = Blocks.firstWord(block);
+        long sum = 0;
+        for (int i = 0; i < ops; i++) {
+            MemorySegment.copy(handles.segment(), ValueLayout.JAVA_BYTE, nextOffset(), block, 0, blockSize);
+            sum += last = Blocks.firstWord(block);
+        }
+        return sum;
     }
 
     @Benchmark
     public long randomAccessFile() throws IOException {
-        handles.randomAccessFile().seek(nextOffset());
-        handles.randomAccessFile().readFully(block, 0, blockSize);
-        return last = Blocks.firstWord(block);
+        long sum = 0;
+        for (int i = 0; i < ops; i++) {
+            handles.randomAccessFile().seek(nextOffset());
+            handles.randomAccessFile().readFully(block, 0, blockSize);
+            sum += last = Blocks.firstWord(block);
+        }
+        return sum;
     }
 
     @Benchmark
     public long fileChannel() throws IOException {
-        Blocks.readFully(handles.channel(), direct, nextOffset());
-        return last = direct.getLong(0);
+        return readThroughChannel();
     }
 
     /**
@@ -128,17 +174,29 @@ public class RandomReadBenchmark extends FileBenchmark {
      */
     @Benchmark
     public long fileChannelControl() throws IOException {
-        Blocks.readFully(handles.channel(), direct, nextOffset());
-        return last = direct.getLong(0);
+        return readThroughChannel();
+    }
+
+    private long readThroughChannel() throws IOException {
+        long sum = 0;
+        for (int i = 0; i < ops; i++) {
+            Blocks.readFully(handles.channel(), direct, nextOffset());
+            sum += last = direct.getLong(0);
+        }
+        return sum;
     }
 
     @Benchmark
     public long bufferedStream() throws IOException {
-        handles.inputStream().seek(nextOffset());
-        if (handles.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
-            throw new IOException("end of file");
+        long sum = 0;
+        for (int i = 0; i < ops; i++) {
+            handles.inputStream().seek(nextOffset());
+            if (handles.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
+                throw new IOException("end of file");
+            }
+            sum += last = Blocks.firstWord(block);
         }
-        return last = Blocks.firstWord(block);
+        return sum;
     }
 
     /** What the last operation read, for tests. */

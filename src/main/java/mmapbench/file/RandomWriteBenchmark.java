@@ -2,8 +2,11 @@ package mmapbench.file;
 
 import mmapbench.fixture.Content;
 import mmapbench.fixture.Offsets;
+import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -11,7 +14,6 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Random writes: does a mapping beat the other APIs ~10x, as the lecture says?
@@ -25,23 +27,35 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The cache states for writes ({@link CacheState}), each reached the same way every iteration:
  * <ul>
- *   <li>HOT: the file resident and clean (written back), and the fresh mapping faulted in
- *       ({@code MADV_POPULATE_READ}). The first write to each page still takes a minor fault: the
- *       kernel tracks a shared mapping's dirty pages by mapping clean ones read-only.</li>
- *   <li>WARM: resident and clean, the mapping new: the first write to each page faults and makes
- *       the page writable and dirty.</li>
+ *   <li>WARM: resident and clean (written back), the mapping new: the first write to each page
+ *       faults and makes the page writable and dirty.</li>
  *   <li>COLD: written back and evicted: a write of less than a page must first read the page from
  *       the device, and a mapped write reads every page it touches first, whatever the size.</li>
  * </ul>
+ * There is no HOT for writes: the kernel finds a shared mapping's dirty pages by mapping clean
+ * ones read-only, so a pre-faulted mapping still faults on every first write to a page (HOT was
+ * slower than WARM), and pre-faulting for writing would dirty the whole file and measure its
+ * write-back instead.
  *
- * <p>Iterations are 50 ms: each leaves the next iteration's setup the write-back of every page
- * it dirtied, scattered over the file, and a longer iteration would leave more of it.
+ * <p>One iteration is one call that runs exactly {@code ops} writes right after its setup, as
+ * {@link RandomReadBenchmark}'s: each write may dirty a clean page (or a whole large folio), a
+ * cost that an iteration's count, not the clock, decides how often it meets; and every page an
+ * iteration dirtied is written back by the next iteration's setup.
  *
  * <p>Run: {@code ./run-bench.sh -- RandomWrite -p blockSize=4096 -p cache=WARM -p folios=SMALL}.
  */
-@Warmup(iterations = 1, time = 50, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 3, time = 50, timeUnit = TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.SingleShotTime)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
 public class RandomWriteBenchmark extends FileBenchmark {
+
+    /** Where the file's pages are when an iteration starts: not HOT, see the class comment. */
+    @Param({"WARM", "COLD"})
+    public CacheState cache;
+
+    /** Writes one iteration times; see the class comment. */
+    @Param("65536")
+    public int ops = 1;
 
     /** The seed of the bytes every write puts down: not the file's own, so a lost write shows. */
     static final long PATTERN_SEED = 0x77726974652d7061L;
@@ -65,6 +79,25 @@ public class RandomWriteBenchmark extends FileBenchmark {
     }
 
     @Override
+    CacheState cache() {
+        return cache;
+    }
+
+    @Override
+    void checkMoreParams() {
+        refuseHot(cache, WRITES_HAVE_NO_HOT);
+    }
+
+    /** Why a write has no HOT state: see the class comment. */
+    static final String WRITES_HAVE_NO_HOT = "a write has no HOT state (a clean page of a shared mapping is mapped"
+            + " read-only, so the first write to it faults however the mapping was prepared)";
+
+    @Override
+    long opsPerIteration() {
+        return ops;
+    }
+
+    @Override
     void prepare() {
         init(fixture, Offsets.random(fileSize, blockSize, thread));
     }
@@ -84,35 +117,49 @@ public class RandomWriteBenchmark extends FileBenchmark {
 
     @Benchmark
     public void mappedBuffer() {
-        Blocks.put(handles.buffers(), cursor.next(), block, blockSize);
+        for (int i = 0; i < ops; i++) {
+            Blocks.put(handles.buffers(), cursor.next(), block, blockSize);
+        }
     }
 
     @Benchmark
     public void memorySegment() {
-        MemorySegment.copy(block, 0, handles.segment(), ValueLayout.JAVA_BYTE, cursor.next(), blockSize);
+        for (int i = 0; i < ops; i++) {
+            MemorySegment.copy(block, 0, handles.segment(), ValueLayout.JAVA_BYTE, cursor.next(), blockSize);
+        }
     }
 
     @Benchmark
     public void randomAccessFile() throws IOException {
-        handles.randomAccessFile().seek(cursor.next());
-        handles.randomAccessFile().write(block, 0, blockSize);
+        for (int i = 0; i < ops; i++) {
+            handles.randomAccessFile().seek(cursor.next());
+            handles.randomAccessFile().write(block, 0, blockSize);
+        }
     }
 
     @Benchmark
     public void fileChannel() throws IOException {
-        Blocks.writeFully(handles.channel(), direct, cursor.next());
+        writeThroughChannel();
     }
 
     /** The control: {@link #fileChannel} again, as its own benchmark; it must come out at 1x. */
     @Benchmark
     public void fileChannelControl() throws IOException {
-        Blocks.writeFully(handles.channel(), direct, cursor.next());
+        writeThroughChannel();
+    }
+
+    private void writeThroughChannel() throws IOException {
+        for (int i = 0; i < ops; i++) {
+            Blocks.writeFully(handles.channel(), direct, cursor.next());
+        }
     }
 
     @Benchmark
     public void bufferedStream() throws IOException {
-        handles.outputStream().seek(cursor.next());
-        handles.outputStream().write(block, 0, blockSize);
+        for (int i = 0; i < ops; i++) {
+            handles.outputStream().seek(cursor.next());
+            handles.outputStream().write(block, 0, blockSize);
+        }
     }
 
     /** The offsets this benchmark writes at, in order, for tests. */

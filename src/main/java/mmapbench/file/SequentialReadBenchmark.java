@@ -1,5 +1,6 @@
 package mmapbench.file;
 
+import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -26,6 +27,10 @@ import java.nio.ByteOrder;
  */
 public class SequentialReadBenchmark extends FileBenchmark {
 
+    /** Where the file's pages are when an iteration starts: every state. */
+    @Param
+    public CacheState cache;
+
     /** Bytes per read. */
     @Param({"4096", "65536", "1048576"})
     public int blockSize;
@@ -42,6 +47,11 @@ public class SequentialReadBenchmark extends FileBenchmark {
     @Override
     int blockSize() {
         return blockSize;
+    }
+
+    @Override
+    CacheState cache() {
+        return cache;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package mmapbench.file;
 
 import mmapbench.fixture.Content;
+import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
@@ -38,6 +39,10 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 3, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 public class SequentialWriteBenchmark extends FileBenchmark {
 
+    /** Where the file's pages are when an iteration starts: not HOT, as for {@link RandomWriteBenchmark}. */
+    @Param({"WARM", "COLD"})
+    public CacheState cache;
+
     /** Bytes per write. */
     @Param({"4096", "65536", "1048576"})
     public int blockSize;
@@ -66,7 +71,13 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     }
 
     @Override
+    CacheState cache() {
+        return cache;
+    }
+
+    @Override
     void checkMoreParams() {
+        refuseHot(cache, RandomWriteBenchmark.WRITES_HAVE_NO_HOT);
         if (forceEvery < 0 || forceEvery % blockSize != 0 || forceEvery > 0 && fileSize % forceEvery != 0) {
             throw new IllegalArgumentException("forceEvery " + forceEvery + " is not 0 or a multiple of blockSize "
                     + blockSize + " that divides fileSize " + fileSize + ": use 0 (never) or a whole number of blocks"

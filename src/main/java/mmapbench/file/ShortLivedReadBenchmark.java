@@ -1,8 +1,13 @@
 package mmapbench.file;
 
 import mmapbench.fixture.Offsets;
+import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -29,12 +34,27 @@ import java.nio.file.StandardOpenOption;
  * the faults per block. Opening a file allocates (a channel, an arena): that is part of the
  * pattern measured, and the same for every API.
  *
- * <p>The page cache state is WARM (resident) or COLD; HOT pre-faults a mapping that lives for an
- * iteration, and there is none here, so HOT is WARM. Every operation's mapping is fresh.
+ * <p>The page cache state is WARM (resident) or COLD. There is no HOT: it pre-faults a mapping
+ * that lives for an iteration, and here every operation's mapping is fresh.
+ *
+ * <p>One iteration is one call that runs exactly {@code ops} operations right after its setup,
+ * as {@link RandomReadBenchmark}'s: from COLD the file warms up as it is read, and the count, not
+ * the clock, decides how far.
  *
  * <p>Run: {@code ./run-bench.sh -- ShortLivedRead -p blockSize=4096 -p reads=16 -p cache=WARM}.
  */
+@BenchmarkMode(Mode.SingleShotTime)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
 public class ShortLivedReadBenchmark extends FileBenchmark {
+
+    /** Where the file's pages are when an iteration starts: resident, or not; see the class comment. */
+    @Param({"WARM", "COLD"})
+    public CacheState cache;
+
+    /** Operations (open, read, close) one iteration times; see the class comment. */
+    @Param("256")
+    public int ops = 1;
 
     /** Bytes per read. */
     @Param({"8", "4096"})
@@ -60,12 +80,23 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
     }
 
     @Override
+    CacheState cache() {
+        return cache;
+    }
+
+    @Override
+    long opsPerIteration() {
+        return ops;
+    }
+
+    @Override
     boolean opensItsOwnHandles() {
         return true;
     }
 
     @Override
     void checkMoreParams() {
+        refuseHot(cache, "every operation maps the file afresh, so there is no mapping to pre-fault");
         if (reads < 1 || reads > Offsets.COUNT) {
             throw new IllegalArgumentException("reads " + reads + " is not from 1 to " + Offsets.COUNT
                     + ": use e.g. 16 or 256");
@@ -88,6 +119,14 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
     @Benchmark
     public long mappedBuffer() throws IOException {
         long sum = 0;
+        for (int op = 0; op < ops; op++) {
+            sum += mappedBufferOnce();
+        }
+        return sum;
+    }
+
+    private long mappedBufferOnce() throws IOException {
+        long sum = 0;
         try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             MappedByteBuffer[] buffers = Blocks.mapBuffers(ch, FileChannel.MapMode.READ_ONLY, fileSize, arena, advice);
             for (int i = 0; i < reads; i++) {
@@ -100,6 +139,14 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
 
     @Benchmark
     public long memorySegment() throws IOException {
+        long sum = 0;
+        for (int op = 0; op < ops; op++) {
+            sum += memorySegmentOnce();
+        }
+        return sum;
+    }
+
+    private long memorySegmentOnce() throws IOException {
         long sum = 0;
         try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             MemorySegment map = ch.map(FileChannel.MapMode.READ_ONLY, 0, fileSize, arena);
@@ -114,6 +161,14 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
 
     @Benchmark
     public long randomAccessFile() throws IOException {
+        long sum = 0;
+        for (int op = 0; op < ops; op++) {
+            sum += randomAccessFileOnce();
+        }
+        return sum;
+    }
+
+    private long randomAccessFileOnce() throws IOException {
         long sum = 0;
         try (RandomAccessFile raf = new RandomAccessFile(path.toFile(), "r")) {
             for (int i = 0; i < reads; i++) {
@@ -138,6 +193,14 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
 
     private long readThroughChannel() throws IOException {
         long sum = 0;
+        for (int op = 0; op < ops; op++) {
+            sum += readThroughChannelOnce();
+        }
+        return sum;
+    }
+
+    private long readThroughChannelOnce() throws IOException {
+        long sum = 0;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             for (int i = 0; i < reads; i++) {
                 Blocks.readFully(ch, direct, cursor.next());
@@ -149,6 +212,14 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
 
     @Benchmark
     public long bufferedStream() throws IOException {
+        long sum = 0;
+        for (int op = 0; op < ops; op++) {
+            sum += bufferedStreamOnce();
+        }
+        return sum;
+    }
+
+    private long bufferedStreamOnce() throws IOException {
         long sum = 0;
         try (SeekableInputStream in = new SeekableInputStream(new RandomAccessFile(path.toFile(), "r"))) {
             for (int i = 0; i < reads; i++) {

@@ -40,15 +40,17 @@ public final class Parameter<T> {
     public static final Parameter<MemoryLimit> MEMORY_LIMIT = new Parameter<>("memoryLimit", MemoryLimit::parse,
             MemoryLimit::toString, MemoryLimit.NONE, "25%");
     /** Bytes per operation. */
-    public static final Parameter<Long> BLOCK_SIZE = bytes("blockSize", null, "4096");
+    public static final Parameter<Long> BLOCK_SIZE = whole("blockSize", null, "4096");
     /** Bytes in the data file. */
-    public static final Parameter<Long> FILE_SIZE = bytes("fileSize", null, "4294967296");
+    public static final Parameter<Long> FILE_SIZE = whole("fileSize", null, "4294967296");
     /** Bytes between two forces of a sequential writer; 0 for never. */
-    public static final Parameter<Long> FORCE_EVERY = bytes("forceEvery", 0L, "268435456");
+    public static final Parameter<Long> FORCE_EVERY = whole("forceEvery", 0L, "268435456");
     /** Blocks a short-lived read reads between open and close. */
-    public static final Parameter<Long> READS = bytes("reads", 16L, "16");
+    public static final Parameter<Long> READS = whole("reads", 16L, "16");
+    /** Operations one single-shot iteration of a file benchmark runs; each class has its own default. */
+    public static final Parameter<Long> OPS = whole("ops", null, "65536");
     /** Bytes of one IPC message. */
-    public static final Parameter<Long> PAYLOAD = bytes("payload", null, "2000");
+    public static final Parameter<Long> PAYLOAD = whole("payload", null, "2000");
     /** The IPC channel. */
     public static final Parameter<Channel> CHANNEL = ofEnum("channel", Channel.class, null);
     /** Where the two IPC processes run; a row without it ran where the scheduler chose. */
@@ -56,7 +58,7 @@ public final class Parameter<T> {
 
     /** Every parameter of the suite's benchmarks. */
     public static final List<Parameter<?>> ALL = List.of(CACHE, FOLIOS, ADVICE, ACCESS, MEMORY_LIMIT, BLOCK_SIZE,
-            FILE_SIZE, FORCE_EVERY, READS, PAYLOAD, CHANNEL, CPUS);
+            FILE_SIZE, FORCE_EVERY, READS, OPS, PAYLOAD, CHANNEL, CPUS);
 
     /** The name of the {@code @Param} field, as {@code -p} and JMH's result JSON spell it. */
     public final String name;
@@ -85,7 +87,7 @@ public final class Parameter<T> {
         }, Enum::name, plain, names.getFirst());
     }
 
-    private static Parameter<Long> bytes(String name, Long plain, String example) {
+    private static Parameter<Long> whole(String name, Long plain, String example) {
         return new Parameter<>(name, value -> {
             try {
                 return Long.parseLong(value);

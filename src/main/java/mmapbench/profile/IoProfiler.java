@@ -1,5 +1,7 @@
 package mmapbench.profile;
 
+import mmapbench.param.Parameter;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -70,7 +72,11 @@ public final class IoProfiler implements InternalProfiler {
             // including those JMH ran unmeasured while other threads were not yet (or no longer) timed.
             ops = result.getMetadata().getAllOps();
         }
-        ops = Math.max(1, ops);
+        // A single-shot call of a file benchmark runs its `ops` operations (see FileBenchmark).
+        String perCall = benchmarkParams.getMode() == Mode.SingleShotTime
+                && benchmarkParams.getParamsKeys().contains(Parameter.OPS.name)
+                ? benchmarkParams.getParam(Parameter.OPS.name) : "1";
+        ops = Math.max(1, ops * Parameter.OPS.parse(perCall));
         List<Result> out = new ArrayList<>();
         perOp(out, MINOR, w.minorFaults(), ops, "#/op");
         perOp(out, MAJOR, w.majorFaults(), ops, "#/op");

@@ -17,12 +17,12 @@ import java.util.Optional;
  * @param folios how the resident file sits in the page cache; null for COLD, which has none
  */
 public record Group(Question question, long blockSize, CacheState cache, Folios folios, String fileSize,
-                    Variant variant) implements Comparable<Group> {
+                    long ops, Variant variant) implements Comparable<Group> {
 
     private static final Comparator<Group> ORDER = Comparator.comparing(Group::question)
             .thenComparing(Group::variant).thenComparingLong(Group::blockSize).thenComparing(Group::cache)
             .thenComparing(Group::folios, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Group::fileSize);
+            .thenComparing(Group::fileSize).thenComparingLong(Group::ops);
 
     /** The group of a file row; empty when the row lacks a block size or a cache state a group needs. */
     public static Optional<Group> of(Row r) {
@@ -35,13 +35,15 @@ public record Group(Question question, long blockSize, CacheState cache, Folios 
         if (cache.isEmpty() || blockSize.isEmpty() || folios.isEmpty()) {
             return Optional.empty();
         }
+        // Rows timed by the clock (every row of runs before single-shot iterations) have no count: 0.
+        long ops = r.mode().equals(JmhResults.SINGLE_SHOT) ? r.value(Parameter.OPS).orElse(1L) : 0;
         return Optional.of(new Group(r.fileQuestion().get(), blockSize.get(), cache.get(),
-                cache.get() == CacheState.COLD ? null : folios.get(), r.text(Parameter.FILE_SIZE), Variant.of(r)));
+                cache.get() == CacheState.COLD ? null : folios.get(), r.text(Parameter.FILE_SIZE), ops, Variant.of(r)));
     }
 
     /** The group whose non-mapped rows a mapped row of this group is compared with. */
     public Group partners() {
-        return new Group(question, blockSize, cache, folios, fileSize, variant.forNonMapped());
+        return new Group(question, blockSize, cache, folios, fileSize, ops, variant.forNonMapped());
     }
 
     /** Rows whose fork-to-fork variation is estimated together: one question and cache state in one run. */
@@ -57,6 +59,7 @@ public record Group(Question question, long blockSize, CacheState cache, Folios 
     @JsonProperty("label")
     public String label() {
         return blockSize + " B, " + cache + (folios == Folios.SMALL ? ", 4 KiB folios" : "")
+                + (ops > 0 && cache != CacheState.HOT ? ", first " + ops + " ops" : "")
                 + (variant.plain() ? "" : ", " + variant.label());
     }
 

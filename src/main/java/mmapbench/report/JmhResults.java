@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import mmapbench.file.Api;
 import mmapbench.file.Question;
+import mmapbench.param.Parameter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,25 +85,31 @@ public final class JmhResults {
         return rows;
     }
 
+    /** JMH's name for single-shot mode in its result JSON. */
+    static final String SINGLE_SHOT = "ss";
+
     private static boolean looksLikeJmh(JsonNode r) {
         return r != null && r.isObject() && r.hasNonNull("benchmark") && r.path("primaryMetric").isObject()
                 && r.path("primaryMetric").has("score");
     }
 
     private static Row row(String benchmark, JsonNode r) {
-        Optional<Question> question = Question.ofBenchmark(benchmark);
-        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        boolean control = question.isPresent() && method.endsWith(Api.CONTROL_SUFFIX);
-        Optional<Api> api = question.isEmpty() ? Optional.empty()
-                : api(control ? method.substring(0, method.length() - Api.CONTROL_SUFFIX.length()) : method);
         Map<String, String> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = r.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             params.put(e.getKey(), e.getValue().asText());
         }
+        Optional<Question> question = Question.of(benchmark, params);
+        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        boolean control = question.isPresent() && method.endsWith(Api.CONTROL_SUFFIX);
+        Optional<Api> api = question.isEmpty() ? Optional.empty()
+                : api(control ? method.substring(0, method.length() - Api.CONTROL_SUFFIX.length()) : method);
         JsonNode pm = r.get("primaryMetric");
         String unit = pm.path("scoreUnit").asText();
-        double toNanos = nanosPer(unit);
+        // A single-shot call of a file benchmark runs `ops` operations: its score is theirs together.
+        long opsPerCall = question.isPresent() && SINGLE_SHOT.equals(r.path("mode").asText())
+                ? Parameter.OPS.in(params).orElse(1L) : 1;
+        double toNanos = nanosPer(unit) / Math.max(1, opsPerCall);
         double score = number(pm.get("score")) * toNanos;
         double error = number(pm.get("scoreError")) * toNanos;
         List<List<Double>> forks = new ArrayList<>();

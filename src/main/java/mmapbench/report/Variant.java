@@ -19,8 +19,9 @@ import java.util.TreeMap;
 public record Variant(Map<String, String> settings) implements Comparable<Variant> {
 
     /** The parameters of a group that are not variants: they say which comparison a row belongs to. */
+    /** The access pattern is the question's own (throughput or latency), not a variant of it. */
     static final Set<String> GROUP_PARAMS = Set.of(Parameter.BLOCK_SIZE.name, Parameter.CACHE.name,
-            Parameter.FOLIOS.name, Parameter.FILE_SIZE.name);
+            Parameter.FOLIOS.name, Parameter.FILE_SIZE.name, Parameter.OPS.name, Parameter.ACCESS.name);
 
     /**
      * Every known variant parameter with its plain value: the one place to add a new one. A
@@ -30,8 +31,6 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
     public enum Param {
         /** madvise on the mapping; the non-mapped APIs take none, so their plain rows are the partners. */
         ADVICE(Parameter.ADVICE, true),
-        /** Each read's offset depends on the previous read: a second set of RandomRead rows. */
-        ACCESS(Parameter.ACCESS, false),
         MEMORY_LIMIT(Parameter.MEMORY_LIMIT, false),
         /** Blocks a short-lived read reads between open and close. */
         READS(Parameter.READS, false),
@@ -66,7 +65,8 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
         String value(Row r) {
             return switch (this) {
                 case THREADS -> String.valueOf(r.threads());
-                case MODE -> r.mode();
+                // A single-shot call of `ops` operations is this suite's time per operation, as average mode was.
+                case MODE -> r.mode().equals(JmhResults.SINGLE_SHOT) ? plain : r.mode();
                 default -> r.params().getOrDefault(name, plain);
             };
         }
@@ -125,7 +125,6 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
             Param p = Param.named(k);
             parts.add(p == null ? k + "=" + v : switch (p) {
                 case ADVICE -> "madvise " + v;
-                case ACCESS -> v + " accesses";
                 case READS -> v + " reads per open";
                 case MEMORY_LIMIT -> "memory limit " + v;
                 case FORCE_EVERY -> "durable: force every " + forceLabel(v);

@@ -99,14 +99,21 @@ class RunBenchTest {
     @Test
     void legsThatTheUsersParamsMakeIdenticalRunOnce() throws Exception {
         var user = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=WARM", "-p",
-                "blockSize=8");
+                "blockSize=8", "-p", "access=INDEPENDENT");
         List<String> legs = LegPlanner.plan(Profile.QUICK, user, List.of("8388608"), dir).stream()
                 .map(p -> p.leg().name()).toList();
         // The random-read WARM and COLD legs both became random reads at WARM; the other legs hold no RandomRead.
         assertEquals(List.of("random reads, WARM"), legs);
-        List<String> all = LegPlanner.plan(Profile.FULL, new org.openjdk.jmh.runner.options.CommandLineOptions(),
-                List.of("8388608"), dir).stream().map(p -> p.leg().name()).toList();
-        assertEquals(Profile.FULL.legs.size(), all.size(), all.toString());
+        // Every leg of the full profile runs, states that count their operations differently apart.
+        List<LegPlanner.Planned> all = LegPlanner.plan(Profile.FULL, new org.openjdk.jmh.runner.options.CommandLineOptions(),
+                List.of("8388608"), dir);
+        assertEquals(Profile.FULL.legs.size(), all.stream().map(LegPlanner.Planned::leg).distinct().count());
+        for (LegPlanner.Planned p : all) {
+            assertTrue(p.params().get(mmapbench.param.Parameter.OPS).size() <= 1, p.label() + ": one count a JMH run");
+        }
+        assertEquals(List.of("larger than memory: random reads, WARM, 65536 ops per iteration",
+                "larger than memory: random reads, COLD, 128 ops per iteration"), all.stream().map(LegPlanner.Planned::label)
+                .filter(l -> l.startsWith("larger than memory: random reads,")).toList());
     }
 
     @Test

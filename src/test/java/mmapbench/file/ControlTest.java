@@ -42,11 +42,12 @@ class ControlTest {
         RandomReadBenchmark r = new RandomReadBenchmark();
         r.blockSize = 4096;
         r.access = Access.DEPENDENT;
+        r.cache = CacheState.WARM;
         SequentialReadBenchmark s = new SequentialReadBenchmark();
         s.blockSize = 65536;
+        s.cache = CacheState.WARM;
         for (FileBenchmark b : new FileBenchmark[]{r, s}) {
             b.fileSize = FILE_SIZE;
-            b.cache = CacheState.WARM;
             b.setUpWithoutJmh();
             long[] plain = words(b, b, "fileChannel");
             assertFalse(Arrays.stream(plain).allMatch(w -> w == plain[0]), "the reads must differ, or this proves nothing");
@@ -58,12 +59,13 @@ class ControlTest {
     void writeControlsWriteWhatFileChannelWrites() throws Exception {
         RandomWriteBenchmark r = new RandomWriteBenchmark();
         r.blockSize = 4096;
+        r.cache = CacheState.WARM;
         SequentialWriteBenchmark s = new SequentialWriteBenchmark();
         s.blockSize = 65536;
         s.forceEvery = 1 << 20;
+        s.cache = CacheState.WARM;
         for (FileBenchmark b : new FileBenchmark[]{r, s}) {
             b.fileSize = FILE_SIZE;
-            b.cache = CacheState.WARM;
             b.setUpWithoutJmh();
             byte[][] after = new byte[2][];
             long[] dirty = new long[2];

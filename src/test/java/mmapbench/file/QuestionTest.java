@@ -37,7 +37,9 @@ class QuestionTest {
             // And the control: fileChannel measured a second time.
             expected.add(q.benchmark.getName() + "." + Api.FILE_CHANNEL.method + Api.CONTROL_SUFFIX);
             assertEquals(expected, mine, q + "'s benchmark methods are its APIs and the control");
-            mine.forEach(b -> assertEquals(q, Question.ofBenchmark(b).orElseThrow()));
+            mine.forEach(b -> assertEquals(q.benchmark, Question.ofBenchmark(b).orElseThrow().benchmark));
+            q.access().ifPresent(a -> assertEquals(q, Question.of(mine.iterator().next(),
+                    java.util.Map.of(mmapbench.param.Parameter.ACCESS.name, a.name())).orElseThrow()));
         }
     }
 

@@ -104,7 +104,8 @@ class VerdictGoldenTest {
         Path json = Files.copy(golden("full-random-read.json"), dir.resolve("jmh-result.json"));
         Files.copy(golden("environment.json"), dir.resolve("environment.json"), StandardCopyOption.REPLACE_EXISTING);
         String md = Report.of(json).write();
-        assertTrue(md.contains("**Random reads** (the lecture: mapped ≈10x faster): **the claim holds only in part**."
+        assertTrue(md.contains("**Random reads, throughput (independent reads: the CPU overlaps their misses)** (the lecture:"
+                + " mapped ≈10x faster): **the claim holds only in part**."
                 + " 2 groups for it, 7 against, 0 on its border, 0 undecided."), md);
         assertTrue(md.contains("- 8 B, page cache, pre-faulted mapping (HOT): a mapping (memorySegment) is 12.0x faster"
                 + " than fileChannel (95%: 11.4–12.6x): the claim holds."), md);
