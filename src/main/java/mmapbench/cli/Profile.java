@@ -1,5 +1,6 @@
 package mmapbench.cli;
 
+import mmapbench.fixture.ReadAround;
 import mmapbench.file.Access;
 import mmapbench.file.Question;
 import mmapbench.fixture.Advice;
@@ -59,6 +60,9 @@ enum Profile {
             Legs.file("sequential", Legs.SEQUENTIAL, WARM, 4096, 65536, 1048576),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, WARM, 8, 4096),
             Legs.file("random", Legs.RANDOM, COLD, 8, 4096, 65536),
+            // The kernel's default read-around, against the device's own: what the setting costs a COLD read (root).
+            Legs.file("random reads, kernel's read-around", Legs.RANDOM_READ, COLD, 4096, 65536)
+                    .with(Parameter.READ_AHEAD, new ReadAround(128)),
             Legs.file("sequential", Legs.SEQUENTIAL, COLD, 4096, 65536, 1048576),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, COLD, 8, 4096),
             Legs.madvise("random reads with madvise", Question.RANDOM_READ, 8, 4096, 65536),

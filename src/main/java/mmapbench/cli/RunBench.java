@@ -71,9 +71,11 @@ public final class RunBench {
         }
         ParamValues.check(plan, user, a.jmhArgs());
         MemoryLimitProbe.check(plan, user);
+        ReadAroundProbe.check(plan, user, dataDir);
         try (RunLock ignored = RunLock.acquire(lockFile, "./run-bench.sh --" + a.profile().name().toLowerCase(Locale.ROOT))) {
             checkDataDir(a, dataDir, out);
             MemoryLimitProbe.removeStale(out);
+            ReadAroundProbe.restoreStale(dataDir, out);
             Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
             checkSpace(dataDir, kinds, fileSizes, out);
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());

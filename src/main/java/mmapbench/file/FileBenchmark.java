@@ -1,5 +1,6 @@
 package mmapbench.file;
 
+import mmapbench.fixture.ReadAround;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Folios;
@@ -80,6 +81,13 @@ public abstract class FileBenchmark implements ParamCheck {
     @Param(MemoryLimit.NONE_VALUE)
     public String memoryLimit = MemoryLimit.NONE_VALUE;
 
+    /**
+     * {@code device}, or the KiB of read-around to set on the data's device for the trial (as
+     * root; restored after): it decides what a COLD mapped read reads. See {@link ReadAround}.
+     */
+    @Param(ReadAround.DEVICE_VALUE)
+    public String readAhead = ReadAround.DEVICE_VALUE;
+
     /** JMH's index of this state's thread: thread 0 draws the single-thread offsets, the others their own. */
     int thread;
 
@@ -121,6 +129,7 @@ public abstract class FileBenchmark implements ParamCheck {
         if (cache() != null) {
             MemoryLimit.parse(memoryLimit).checkCache(cache());
         }
+        ReadAround.parse(readAhead);
         checkMoreParams();
     }
 

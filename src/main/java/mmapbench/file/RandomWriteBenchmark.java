@@ -54,7 +54,7 @@ public class RandomWriteBenchmark extends FileBenchmark {
     public CacheState cache;
 
     /** Writes one iteration times; see the class comment. */
-    @Param("65536")
+    @Param("16384")
     public int ops = 1;
 
     /** The seed of the bytes every write puts down: not the file's own, so a lost write shows. */

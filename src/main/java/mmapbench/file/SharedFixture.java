@@ -1,5 +1,6 @@
 package mmapbench.file;
 
+import mmapbench.fixture.ReadAround;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Folios;
@@ -40,6 +41,8 @@ public class SharedFixture {
     private Folios folios = Folios.LARGE;
     private MemoryCgroup cgroup;
     private MemoryLimit limit = MemoryLimit.NONE;
+    /** Puts the device's read-around back when the trial ends. */
+    private ReadAround.Restore readAround = () -> { };
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException {
@@ -49,6 +52,7 @@ public class SharedFixture {
         CacheState cache = Parameter.CACHE.parse(params.getParam(Parameter.CACHE.name));
         folios = Parameter.FOLIOS.parse(params.getParam(Parameter.FOLIOS.name));
         MemoryLimit limit = Parameter.MEMORY_LIMIT.parse(params.getParam(Parameter.MEMORY_LIMIT.name));
+        readAround = Parameter.READ_AHEAD.parse(params.getParam(Parameter.READ_AHEAD.name)).apply(DataFile.dataDir());
         limit.checkCache(cache);
         prepare(DataFile.ensure(DataFile.dataDir(), question.dataFile(), fileSize, System.out), question.writes,
                 cache, limit, fileSize);
@@ -102,6 +106,7 @@ public class SharedFixture {
      */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        readAround.close();
         if (writable) {
             PageCache.writeBack(file);
         }

@@ -1,5 +1,6 @@
 package mmapbench.param;
 
+import mmapbench.fixture.ReadAround;
 import mmapbench.file.Access;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
@@ -41,6 +42,9 @@ public final class Parameter<T> {
             MemoryLimit::toString, MemoryLimit.NONE, "25%");
     /** Bytes per operation. */
     public static final Parameter<Long> BLOCK_SIZE = whole("blockSize", null, "4096");
+    /** How far the kernel reads around a missing page: the device's setting, or KiB set for the trial. */
+    public static final Parameter<ReadAround> READ_AHEAD = new Parameter<>("readAhead", ReadAround::parse,
+            ReadAround::toString, ReadAround.DEVICE, "128");
     /** Bytes in the data file. */
     public static final Parameter<Long> FILE_SIZE = whole("fileSize", null, "4294967296");
     /** Bytes between two forces of a sequential writer; 0 for never. */
@@ -57,7 +61,7 @@ public final class Parameter<T> {
     public static final Parameter<Cpus> CPUS = ofEnum("cpus", Cpus.class, Cpus.ANY);
 
     /** Every parameter of the suite's benchmarks. */
-    public static final List<Parameter<?>> ALL = List.of(CACHE, FOLIOS, ADVICE, ACCESS, MEMORY_LIMIT, BLOCK_SIZE,
+    public static final List<Parameter<?>> ALL = List.of(CACHE, FOLIOS, ADVICE, ACCESS, MEMORY_LIMIT, READ_AHEAD, BLOCK_SIZE,
             FILE_SIZE, FORCE_EVERY, READS, OPS, PAYLOAD, CHANNEL, CPUS);
 
     /** The name of the {@code @Param} field, as {@code -p} and JMH's result JSON spell it. */

@@ -1,5 +1,7 @@
 package mmapbench.profile;
 
+import mmapbench.fixture.DataFile;
+import mmapbench.fixture.ReadAround;
 import mmapbench.param.Parameter;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -39,6 +41,8 @@ public final class IoProfiler implements InternalProfiler {
     public static final String THROTTLED = "·throttled";
     public static final String DIRTY = "·dirty";
     public static final String PMD = "·mapped.2MiB";
+    /** The data device's read-around in force at the iteration's end, KiB: what a COLD fault reads around. */
+    public static final String READ_AROUND = "·readAround";
     /** Operations per iteration: turns a per-operation figure back into what one iteration did. */
     public static final String OPS = "·ops";
 
@@ -89,6 +93,10 @@ public final class IoProfiler implements InternalProfiler {
         if (w.dirtyPages() >= 0) {
             out.add(new ScalarResult(THROTTLED, w.throttled() ? 1 : 0, "share", AggregationPolicy.AVG));
             out.add(new ScalarResult(DIRTY, w.dirtyPages() * PAGE / MIB, "MiB", AggregationPolicy.AVG));
+        }
+        long readAround = ReadAround.current(DataFile.dataDir());
+        if (readAround >= 0) {
+            out.add(new ScalarResult(READ_AROUND, readAround, "KiB", AggregationPolicy.AVG));
         }
         if (w.pmdMappedKb() >= 0) {
             out.add(new ScalarResult(PMD, w.pmdMappedKb() / 1024.0, "MiB", AggregationPolicy.AVG));

@@ -100,7 +100,8 @@ final class FirstScreen {
         String cache = switch (g.cache()) {
             case HOT -> "page cache, pre-faulted mapping (HOT)";
             case WARM -> "page cache, fresh mapping (WARM)";
-            case COLD -> "from the device (COLD)";
+            case COLD -> "from the device (COLD" + (g.readAroundKb() > 0 ? ", " + g.readAroundKb() + " KiB read-around" : "")
+                    + ")";
         };
         return Sizes.format(g.blockSize()) + ", " + cache + (g.folios() == Folios.SMALL ? " in 4 KiB folios" : "")
                 + (g.variant().plain() ? "" : ", " + g.variant().label());

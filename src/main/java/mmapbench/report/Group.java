@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.profile.IoProfiler;
 import mmapbench.param.Parameter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import mmapbench.file.Question;
@@ -17,12 +18,12 @@ import java.util.Optional;
  * @param folios how the resident file sits in the page cache; null for COLD, which has none
  */
 public record Group(Question question, long blockSize, CacheState cache, Folios folios, String fileSize,
-                    long ops, Variant variant) implements Comparable<Group> {
+                    long ops, long readAroundKb, Variant variant) implements Comparable<Group> {
 
     private static final Comparator<Group> ORDER = Comparator.comparing(Group::question)
             .thenComparing(Group::variant).thenComparingLong(Group::blockSize).thenComparing(Group::cache)
             .thenComparing(Group::folios, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Group::fileSize).thenComparingLong(Group::ops);
+            .thenComparing(Group::fileSize).thenComparingLong(Group::ops).thenComparingLong(Group::readAroundKb);
 
     /** The group of a file row; empty when the row lacks a block size or a cache state a group needs. */
     public static Optional<Group> of(Row r) {
@@ -37,13 +38,17 @@ public record Group(Question question, long blockSize, CacheState cache, Folios 
         }
         // Rows timed by the clock (every row of runs before single-shot iterations) have no count: 0.
         long ops = r.mode().equals(JmhResults.SINGLE_SHOT) ? r.value(Parameter.OPS).orElse(1L) : 0;
+        // What a COLD fault reads around: as the row's evidence saw it (runs before it was recorded: 0).
+        long readAround = cache.get() != CacheState.COLD ? 0
+                : Math.round(r.secondary().getOrDefault(IoProfiler.READ_AROUND, 0.0));
         return Optional.of(new Group(r.fileQuestion().get(), blockSize.get(), cache.get(),
-                cache.get() == CacheState.COLD ? null : folios.get(), r.text(Parameter.FILE_SIZE), ops, Variant.of(r)));
+                cache.get() == CacheState.COLD ? null : folios.get(), r.text(Parameter.FILE_SIZE), ops, readAround,
+                Variant.of(r)));
     }
 
     /** The group whose non-mapped rows a mapped row of this group is compared with. */
     public Group partners() {
-        return new Group(question, blockSize, cache, folios, fileSize, ops, variant.forNonMapped());
+        return new Group(question, blockSize, cache, folios, fileSize, ops, readAroundKb, variant.forNonMapped());
     }
 
     /** Rows whose fork-to-fork variation is estimated together: one question and cache state in one run. */
@@ -59,6 +64,7 @@ public record Group(Question question, long blockSize, CacheState cache, Folios 
     @JsonProperty("label")
     public String label() {
         return blockSize + " B, " + cache + (folios == Folios.SMALL ? ", 4 KiB folios" : "")
+                + (readAroundKb > 0 ? ", read-around " + readAroundKb + " KiB" : "")
                 + (ops > 0 && cache != CacheState.HOT ? ", first " + ops + " ops" : "")
                 + (variant.plain() ? "" : ", " + variant.label());
     }

@@ -56,4 +56,19 @@ class QuestionTest {
         assertEquals("RandomRead", Question.RANDOM_READ.label());
         assertEquals("ShortLivedRead", Question.SHORT_LIVED_READ.label());
     }
+
+    /** java -jar measures a resident file's rows as run-bench.sh does: the class's default count is the profiles'. */
+    @Test
+    void aClassesDefaultOperationCountIsItsQuestionsFromAResidentFile() throws Exception {
+        for (Question q : Question.values()) {
+            long count = q.opsPerIteration(mmapbench.fixture.CacheState.WARM);
+            if (count == 0) {
+                assertEquals(java.util.Optional.empty(), java.util.Arrays.stream(q.benchmark.getFields())
+                        .filter(f -> f.getName().equals("ops")).findFirst(), q + " counts no operations");
+                continue;
+            }
+            String[] defaults = q.benchmark.getField("ops").getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+            assertEquals(List.of(String.valueOf(count)), List.of(defaults), q + "'s @Param ops");
+        }
+    }
 }
