@@ -40,14 +40,19 @@ final class LargerThanMemoryLegs {
                 .with(Parameter.ADVICE, Advice.ALL_BUT_NORMAL).mappedOnly();
     }
 
-    static Leg threads(List<Question> questions, long... blockSizes) {
-        return Profile.Legs.file("threads: random", questions, CacheState.WARM, blockSizes)
+    /** The states a limit can establish for the question: a sequential pass finds nothing cached, so COLD alone. */
+    private static CacheState[] states(Question question) {
+        return question.random ? new CacheState[]{CacheState.WARM, CacheState.COLD} : new CacheState[]{CacheState.COLD};
+    }
+
+    static Leg threads(String what, List<Question> questions, long... blockSizes) {
+        return Profile.Legs.file("threads: " + what, questions, CacheState.WARM, blockSizes)
                 .onThreads(Runtime.getRuntime().availableProcessors());
     }
 
     private static Leg limited(String kind, Question question, long... blockSizes) {
         return Leg.of(kind, List.of(question), Profile.Legs.blocks(blockSizes)
-                .with(Parameter.CACHE, CacheState.WARM, CacheState.COLD)).with(Parameter.MEMORY_LIMIT, SHARE);
+                .with(Parameter.CACHE, states(question))).with(Parameter.MEMORY_LIMIT, SHARE);
     }
 
     private static String label(Question question) {

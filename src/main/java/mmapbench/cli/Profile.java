@@ -56,10 +56,12 @@ enum Profile {
     FULL(List.of(
             Legs.file("random reads", Legs.RANDOM_READ, HOT, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
             Legs.file("sequential reads", Legs.SEQUENTIAL_READ, HOT, 4096, 65536, 1048576),
-            Legs.file("random", Legs.RANDOM, WARM, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
+            Legs.file("random reads", Legs.RANDOM_READ, WARM, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
+            Legs.file("random writes", Legs.RANDOM_WRITE, WARM, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
             Legs.file("sequential", Legs.SEQUENTIAL, WARM, 4096, 65536, 1048576),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, WARM, 8, 4096),
-            Legs.file("random", Legs.RANDOM, COLD, 8, 4096, 65536),
+            Legs.file("random reads", Legs.RANDOM_READ, COLD, 8, 4096, 65536),
+            Legs.file("random writes", Legs.RANDOM_WRITE, COLD, 8, 4096, 65536),
             // The kernel's default read-around, against the device's own: what the setting costs a COLD read (root).
             Legs.file("random reads, kernel's read-around", Legs.RANDOM_READ, COLD, 4096, 65536)
                     .with(Parameter.READ_AHEAD, new ReadAround(128)),
@@ -72,7 +74,8 @@ enum Profile {
             LargerThanMemoryLegs.mapped(Question.RANDOM_READ, 4096, 65536),
             LargerThanMemoryLegs.all(Question.SEQUENTIAL_READ, 65536, 1048576),
             LargerThanMemoryLegs.mapped(Question.SEQUENTIAL_READ, 65536, 1048576),
-            LargerThanMemoryLegs.threads(Legs.RANDOM, 8, 4096, 65536),
+            LargerThanMemoryLegs.threads("random reads", Legs.RANDOM_READ, 8, 4096, 65536),
+            LargerThanMemoryLegs.threads("random writes", Legs.RANDOM_WRITE, 8, 4096, 65536),
             Legs.ipc(List.of())));
 
     final List<Leg> legs;
@@ -87,7 +90,6 @@ enum Profile {
         List<Question> RANDOM_WRITE = List.of(Question.RANDOM_WRITE);
         List<Question> SEQUENTIAL_READ = List.of(Question.SEQUENTIAL_READ);
         List<Question> SHORT_LIVED = List.of(Question.SHORT_LIVED_READ);
-        List<Question> RANDOM = List.of(Question.RANDOM_READ, Question.RANDOM_WRITE);
         List<Question> SEQUENTIAL = List.of(Question.SEQUENTIAL_READ, Question.SEQUENTIAL_WRITE);
 
         /** Every method of the questions' classes at these block sizes, in these cache states. */

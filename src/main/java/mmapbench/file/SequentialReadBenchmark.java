@@ -1,5 +1,6 @@
 package mmapbench.file;
 
+import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -52,6 +53,20 @@ public class SequentialReadBenchmark extends FileBenchmark {
     @Override
     CacheState cache() {
         return cache;
+    }
+
+    /**
+     * Under a memory limit a front-to-back pass finds nothing cached, whatever was resident when
+     * it began: the cache holds the file's last pages read, and the pass evicts each of them
+     * before it comes back round to it. "WARM" would be COLD by another name.
+     */
+    @Override
+    void checkMoreParams() {
+        if (cache == CacheState.WARM && !MemoryLimit.parse(memoryLimit).none()) {
+            throw new IllegalArgumentException("-p cache=WARM with memoryLimit=" + memoryLimit + ": a sequential pass"
+                    + " over a file larger than its cache finds none of it cached (each page is evicted before the pass"
+                    + " comes back to it), so WARM would be COLD; use -p cache=COLD with a limit");
+        }
     }
 
     @Override

@@ -67,7 +67,9 @@ public final class LargerThanMemory {
                 + " each, the same row without a limit. Slowdown = limited / unlimited time per operation. Major faults and device bytes"
                 + " per operation say how often a read went to the device and how much it brought back (read-around);"
                 + " the cgroup's cache is what it held at the end of an iteration, refaults are pages it evicted and"
-                + " had to read again.\n\n");
+                + " had to read again. Random reads of a file whose cache holds a share s of it miss 1 − s of the time"
+                + " by the limit alone (0.75 at 25%); sequential passes under a limit are COLD only, since a pass finds"
+                + " nothing of a file larger than its cache still cached.\n\n");
         md.append("| question | block, cache | advice | API | limit | none (ns/op) | limited (ns/op) | slowdown |"
                 + " major faults/op none → limited | device read B/op none → limited | cgroup cache (MiB) |"
                 + " refaults/op |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
