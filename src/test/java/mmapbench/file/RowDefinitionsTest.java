@@ -79,11 +79,8 @@ class RowDefinitionsTest {
         }
     }
 
-    /** This thread's minor and major faults so far: fields 10 and 12 of proc(5)'s stat. */
     private static long threadFaults() throws Exception {
-        String stat = mmapbench.fixture.ProcFile.read(java.nio.file.Path.of("/proc/thread-self/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[7]) + Long.parseLong(f[9]);
+        return IterationLengthTest.threadFaults();
     }
 
     /**
