@@ -82,11 +82,12 @@ public final class Report {
         return environment;
     }
 
-    /** Writes the three files beside the result file; returns the Markdown. */
+    /** Writes the report's files beside the result file (and the CI files, {@link CiFiles}); returns the Markdown. */
     public String write() throws IOException {
         Path dir = source.toAbsolutePath().getParent();
         String markdown = markdown(ChartSection.draw(comparisons, dir.resolve(CHART)));
         Files.writeString(dir.resolve(MARKDOWN), markdown);
+        CiFiles.write(dir, comparisons, latencies);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(VERDICT).toFile(),
                 verdictFile());
         return markdown;

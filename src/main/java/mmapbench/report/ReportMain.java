@@ -38,7 +38,8 @@ public final class ReportMain {
             System.out.print(report.write());
             Path dir = Path.of(args[1]).toAbsolutePath().getParent();
             System.out.println("mmap-bench: report, verdict and chart written to " + dir.resolve(Report.MARKDOWN) + ", "
-                    + Report.VERDICT + ", " + Report.CHART);
+                    + Report.VERDICT + ", " + Report.CHART + "; the speed-ups for CI to " + CiFiles.BENCHER + ", "
+                    + CiFiles.BENCHMARK_ACTION);
             return 0;
         }
         if (args.length == 3 && args[0].equals("compare")) {
