@@ -4,7 +4,7 @@
 #
 # Usage: ./run-bench.sh [--quick | --full] [options] [-- JMH options]
 #        ./run-bench.sh report RESULT.json         the verdict of a run (also printed after every run)
-#        ./run-bench.sh compare A.json B.json      two runs side by side, e.g. yours and results/'s
+#        ./run-bench.sh compare A.json B.json [C.json ...]   runs side by side, e.g. yours and results/'s
 #        ./run-bench.sh writer [FILE]              the lecture's shared-memory writer
 #        ./run-bench.sh reader [FILE] [--verify]   ... and its reader, in another terminal
 #

@@ -143,8 +143,9 @@ class VerdictGoldenTest {
                     && x.other() == c.other()).findFirst().orElse(null);
             String line = "| " + c.group().question().label() + " | " + c.group().label() + " | " + c.mapped().method + " / " + c.other().method
                     + " | " + c.figure() + " | " + (other == null ? "" : other.figure()) + " | ";
-            String change = other == null ? "only in A" : c.verdict() == other.verdict() ? "same: " + c.verdict().label
-                    : c.verdict().label + " → " + other.verdict().label;
+            String change = (other == null ? "only in A" : c.verdict() == other.verdict() ? "same: " + c.verdict().label
+                    : c.verdict().label + " → " + other.verdict().label)
+                    + (other != null && RunComparison.apart(c.interval(), other.interval()) ? "; intervals apart: A–B" : "");
             assertTrue(md.lines().anyMatch(x -> x.startsWith(line) && x.endsWith("| " + change + " |")), line + change);
         }
         assertTrue(md.contains("| RandomRead | undecided | holds only in part |"), md);
