@@ -3,12 +3,12 @@ package mmapbench.report;
 import java.util.Locale;
 
 /** How the report writes a number: three significant digits or so, and "n/a" for a metric the run lacks. */
-final class Numbers {
+public final class Numbers {
 
     private Numbers() {
     }
 
-    static String fmt(double v) {
+    public static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }

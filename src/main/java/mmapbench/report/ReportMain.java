@@ -1,17 +1,23 @@
 package mmapbench.report;
 
+import mmapbench.index.RunIndex;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@code ./run-bench.sh report RESULT.json}: the verdict of one run, printed and written beside it.
  * {@code ./run-bench.sh compare A.json B.json [C.json ...]}: runs side by side, group by group.
+ * {@code ./run-bench.sh index [--out DIR] DIR...}: every run under the folders, a row each ({@link RunIndex}).
  */
 public final class ReportMain {
 
     static final String USAGE = "usage: ./run-bench.sh report RESULT.json | ./run-bench.sh compare A.json B.json"
-            + " [C.json ...]";
+            + " [C.json ...] | ./run-bench.sh index [--out DIR] DIR...";
+    /** Where the index goes unless --out says: beside the runs, in a folder git ignores as it does them. */
+    static final Path INDEX_DIR = Path.of("results", "index");
 
     private ReportMain() {
     }
@@ -44,6 +50,9 @@ public final class ReportMain {
             System.out.print(compare(Arrays.stream(args, 1, args.length).map(Path::of).toArray(Path[]::new)));
             return 0;
         }
+        if (args.length >= 2 && args[0].equals("index")) {
+            return index(Arrays.asList(args).subList(1, args.length));
+        }
         System.err.println(USAGE);
         return 2;
     }
@@ -51,5 +60,30 @@ public final class ReportMain {
     /** The same groups in every run, each with every run's speed-up and what changed. */
     static String compare(Path... runs) throws BadResultFile {
         return RunComparison.markdown(List.of(runs));
+    }
+
+    private static int index(List<String> args) throws Exception {
+        Path out = INDEX_DIR;
+        List<Path> places = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--out") && i + 1 < args.size()) {
+                out = Path.of(args.get(++i));
+            } else {
+                places.add(Path.of(args.get(i)));
+            }
+        }
+        if (places.isEmpty()) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        RunIndex index = RunIndex.of(places);
+        if (index.isEmpty()) {
+            index.notIndexed().forEach(line -> System.err.println("mmap-bench: " + line));
+            return 2;
+        }
+        System.out.print(index.write(out));
+        System.out.println("mmap-bench: index and chart written to " + out.resolve(RunIndex.MARKDOWN) + ", "
+                + RunIndex.CHART);
+        return 0;
     }
 }
