@@ -42,13 +42,15 @@ import java.util.concurrent.TimeUnit;
  * built on fork-to-fork variation: with two, a single fork that drifts leaves an interval that
  * decides nothing.
  */
-@BenchmarkMode(Mode.AverageTime)
+// Single shot: an iteration is a call of a counted number of operations (each class's ops or
+// bytes), so that the count, not the clock, decides how a cost paid once per many is shared.
+@BenchmarkMode(Mode.SingleShotTime)
 // One unit for every file row: a sequential row's bytes per nanosecond is GB/s.
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-// Every class measures alike unless it says otherwise (the write classes do: see their comments).
-// Three forks of short iterations rather than two of long ones: forks differ more than iterations.
-@Warmup(iterations = 1, time = 200, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 3, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+// Two warm-up calls: the first compiles the loop. Three forks of few iterations rather than two
+// of many: forks differ more than iterations.
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
 @Fork(value = 3, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
 public abstract class FileBenchmark implements ParamCheck {
@@ -135,6 +137,23 @@ public abstract class FileBenchmark implements ParamCheck {
 
     /** A class's own parameter rules. */
     void checkMoreParams() {
+    }
+
+    /**
+     * Blocks in {@code bytes} for a class that counts bytes per iteration (one for tests, which
+     * leave it 0 and call a benchmark method once per block).
+     *
+     * @throws IllegalArgumentException when it is not a whole number of blocks
+     */
+    static long blocksIn(long bytes, int blockSize, long fileSize) {
+        if (bytes == 0) {
+            return 1;
+        }
+        if (bytes < 0 || bytes % blockSize != 0) {
+            throw new IllegalArgumentException("-p bytes=" + bytes + " is not a whole number of " + blockSize
+                    + "-byte blocks: use e.g. -p bytes=1073741824");
+        }
+        return bytes / blockSize;
     }
 
     /** For the classes that have no HOT: refuses it in one line that says why and what to use. */

@@ -5,11 +5,7 @@ import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Offsets;
 import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -42,9 +38,6 @@ import java.nio.ByteOrder;
  *
  * <p>Run: {@code ./run-bench.sh -- RandomRead -p blockSize=4096 -p cache=COLD -p ops=256}.
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
 public class RandomReadBenchmark extends FileBenchmark {
 
     /** Where the file's pages are when an iteration starts: every state. */

@@ -4,11 +4,7 @@ import mmapbench.fixture.Content;
 import mmapbench.fixture.Offsets;
 import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -44,9 +40,6 @@ import java.nio.ByteBuffer;
  *
  * <p>Run: {@code ./run-bench.sh -- RandomWrite -p blockSize=4096 -p cache=WARM -p folios=SMALL}.
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
 public class RandomWriteBenchmark extends FileBenchmark {
 
     /** Where the file's pages are when an iteration starts: not HOT, see the class comment. */

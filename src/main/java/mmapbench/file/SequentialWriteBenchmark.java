@@ -3,16 +3,13 @@ package mmapbench.file;
 import mmapbench.fixture.Content;
 import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sequential writes: is the lecture right that streams beat a mapping here?
@@ -30,14 +27,21 @@ import java.util.concurrent.TimeUnit;
  * iteration's untimed setup. GB/s = {@code forceEvery} / score. The published value is 256 MiB,
  * so that an iteration holds several stretches; it must divide {@code fileSize}.
  *
+ * <p>One iteration is one call that writes exactly {@code bytes} from offset 0 right after its
+ * setup (single shot; the report's figure is the call's time over its operations), as
+ * {@link SequentialReadBenchmark}'s: a fresh mapping's faults and the pages left dirty are shared
+ * over a count of operations, not over however many fit in the clock's iteration.
+ *
  * <p>The cache states for writes are those of {@link RandomWriteBenchmark}. The buffered stream
  * buffers blocks under 8 KiB and writes larger ones straight through.
  *
  * <p>Run: {@code ./run-bench.sh -- SequentialWrite -p blockSize=1048576 -p forceEvery=0}.
  */
-@Warmup(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 3, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 public class SequentialWriteBenchmark extends FileBenchmark {
+
+    /** Bytes one iteration writes: whole operations (blocks, or stretches when forcing); see the class comment. */
+    @Param("1073741824")
+    public long bytes;
 
     /** Where the file's pages are when an iteration starts: not HOT, as for {@link RandomWriteBenchmark}. */
     @Param({"WARM", "COLD"})
@@ -52,6 +56,8 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     public long forceEvery;
 
     private SequentialCursor cursor;
+    /** Operations one call runs: {@code bytes} of blocks or stretches (one, for tests that set none). */
+    private long opsPerCall;
     /** Blocks one operation writes: 1, or a whole stretch. */
     private int blocksPerOp;
     private boolean forcing;
@@ -87,10 +93,20 @@ public class SequentialWriteBenchmark extends FileBenchmark {
             throw new IllegalArgumentException("forceEvery " + forceEvery + " holds more than 2^31 blocks of "
                     + blockSize + " bytes: use a larger block or a smaller forceEvery");
         }
+        // In whole operations; a stretch past 2 GiB, which the checks above refuse, counts in no int.
+        if (forceEvery <= Integer.MAX_VALUE) {
+            blocksIn(bytes, forceEvery > 0 ? (int) forceEvery : blockSize, fileSize);
+        }
+    }
+
+    @Override
+    long opsPerIteration() {
+        return opsPerCall;
     }
 
     @Override
     void prepare() {
+        opsPerCall = blocksIn(bytes, forceEvery > 0 ? (int) forceEvery : blockSize, fileSize);
         cursor = new SequentialCursor(blockSize, fileSize);
         forcing = forceEvery > 0;
         blocksPerOp = forcing ? (int) (forceEvery / blockSize) : 1;
@@ -112,6 +128,12 @@ public class SequentialWriteBenchmark extends FileBenchmark {
 
     @Benchmark
     public void mappedBuffer() {
+        for (long op = 0; op < opsPerCall; op++) {
+            mappedBufferOnce();
+        }
+    }
+
+    private void mappedBufferOnce() {
         long start = -1;
         for (int i = 0; i < blocksPerOp; i++) {
             long offset = cursor.advance();
@@ -132,6 +154,12 @@ public class SequentialWriteBenchmark extends FileBenchmark {
 
     @Benchmark
     public void memorySegment() {
+        for (long op = 0; op < opsPerCall; op++) {
+            memorySegmentOnce();
+        }
+    }
+
+    private void memorySegmentOnce() {
         long start = -1;
         for (int i = 0; i < blocksPerOp; i++) {
             long offset = cursor.advance();
@@ -145,6 +173,12 @@ public class SequentialWriteBenchmark extends FileBenchmark {
 
     @Benchmark
     public void randomAccessFile() throws IOException {
+        for (long op = 0; op < opsPerCall; op++) {
+            randomAccessFileOnce();
+        }
+    }
+
+    private void randomAccessFileOnce() throws IOException {
         for (int i = 0; i < blocksPerOp; i++) {
             if (cursor.advance() == 0) {
                 handles.randomAccessFile().seek(0);
@@ -168,6 +202,12 @@ public class SequentialWriteBenchmark extends FileBenchmark {
     }
 
     private void writeThroughChannel() throws IOException {
+        for (long op = 0; op < opsPerCall; op++) {
+            writeThroughChannelOnce();
+        }
+    }
+
+    private void writeThroughChannelOnce() throws IOException {
         for (int i = 0; i < blocksPerOp; i++) {
             Blocks.writeFully(handles.channel(), direct, cursor.advance());
         }
@@ -178,6 +218,12 @@ public class SequentialWriteBenchmark extends FileBenchmark {
 
     @Benchmark
     public void bufferedStream() throws IOException {
+        for (long op = 0; op < opsPerCall; op++) {
+            bufferedStreamOnce();
+        }
+    }
+
+    private void bufferedStreamOnce() throws IOException {
         for (int i = 0; i < blocksPerOp; i++) {
             if (cursor.advance() == 0) {
                 handles.outputStream().seek(0);

@@ -3,11 +3,8 @@ package mmapbench.file;
 import mmapbench.fixture.Offsets;
 import mmapbench.fixture.CacheState;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -43,9 +40,6 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Run: {@code ./run-bench.sh -- ShortLivedRead -p blockSize=4096 -p reads=16 -p cache=WARM}.
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
 public class ShortLivedReadBenchmark extends FileBenchmark {
 
     /** Where the file's pages are when an iteration starts: resident, or not; see the class comment. */

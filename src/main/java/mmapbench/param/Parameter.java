@@ -53,6 +53,8 @@ public final class Parameter<T> {
     public static final Parameter<Long> READS = whole("reads", 16L, "16");
     /** Operations one single-shot iteration of a file benchmark runs; each class has its own default. */
     public static final Parameter<Long> OPS = whole("ops", null, "65536");
+    /** Bytes one single-shot iteration of a sequential file benchmark reads or writes. */
+    public static final Parameter<Long> BYTES = whole("bytes", null, "1073741824");
     /** Bytes of one IPC message. */
     public static final Parameter<Long> PAYLOAD = whole("payload", null, "2000");
     /** The IPC channel. */
@@ -62,7 +64,23 @@ public final class Parameter<T> {
 
     /** Every parameter of the suite's benchmarks. */
     public static final List<Parameter<?>> ALL = List.of(CACHE, FOLIOS, ADVICE, ACCESS, MEMORY_LIMIT, READ_AHEAD, BLOCK_SIZE,
-            FILE_SIZE, FORCE_EVERY, READS, OPS, PAYLOAD, CHANNEL, CPUS);
+            FILE_SIZE, FORCE_EVERY, READS, OPS, BYTES, PAYLOAD, CHANNEL, CPUS);
+
+    /**
+     * Operations one single-shot call of a file benchmark with these parameters runs: its
+     * {@link #OPS}, or its {@link #BYTES} over what one operation moves (a block, or a stretch
+     * of {@link #FORCE_EVERY} when forcing); 1 where it gives neither.
+     */
+    public static long operationsPerCall(Map<String, String> params) {
+        Optional<Long> ops = OPS.in(params);
+        if (ops.isPresent()) {
+            return Math.max(1, ops.get());
+        }
+        Optional<Long> bytes = BYTES.in(params);
+        long force = FORCE_EVERY.in(params).orElse(0L);
+        long unit = force > 0 ? force : BLOCK_SIZE.in(params).orElse(0L);
+        return bytes.isPresent() && unit > 0 ? Math.max(1, bytes.get() / unit) : 1;
+    }
 
     /** The name of the {@code @Param} field, as {@code -p} and JMH's result JSON spell it. */
     public final String name;

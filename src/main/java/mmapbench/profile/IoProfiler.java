@@ -76,11 +76,13 @@ public final class IoProfiler implements InternalProfiler {
             // including those JMH ran unmeasured while other threads were not yet (or no longer) timed.
             ops = result.getMetadata().getAllOps();
         }
-        // A single-shot call of a file benchmark runs its `ops` operations (see FileBenchmark).
-        String perCall = benchmarkParams.getMode() == Mode.SingleShotTime
-                && benchmarkParams.getParamsKeys().contains(Parameter.OPS.name)
-                ? benchmarkParams.getParam(Parameter.OPS.name) : "1";
-        ops = Math.max(1, ops * Parameter.OPS.parse(perCall));
+        // A single-shot call of a file benchmark runs many operations (see FileBenchmark).
+        if (benchmarkParams.getMode() == Mode.SingleShotTime) {
+            java.util.Map<String, String> params = new java.util.HashMap<>();
+            benchmarkParams.getParamsKeys().forEach(k -> params.put(k, benchmarkParams.getParam(k)));
+            ops *= Parameter.operationsPerCall(params);
+        }
+        ops = Math.max(1, ops);
         List<Result> out = new ArrayList<>();
         perOp(out, MINOR, w.minorFaults(), ops, "#/op");
         perOp(out, MAJOR, w.majorFaults(), ops, "#/op");

@@ -37,7 +37,7 @@ public record Group(Question question, long blockSize, CacheState cache, Folios 
             return Optional.empty();
         }
         // Rows timed by the clock (every row of runs before single-shot iterations) have no count: 0.
-        long ops = r.mode().equals(JmhResults.SINGLE_SHOT) ? r.value(Parameter.OPS).orElse(1L) : 0;
+        long ops = r.mode().equals(JmhResults.SINGLE_SHOT) ? Parameter.operationsPerCall(r.params()) : 0;
         // What a COLD fault reads around: as the row's evidence saw it (runs before it was recorded: 0).
         long readAround = cache.get() != CacheState.COLD ? 0
                 : Math.round(r.secondary().getOrDefault(IoProfiler.READ_AROUND, 0.0));

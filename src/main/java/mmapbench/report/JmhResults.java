@@ -108,7 +108,7 @@ public final class JmhResults {
         String unit = pm.path("scoreUnit").asText();
         // A single-shot call of a file benchmark runs `ops` operations: its score is theirs together.
         long opsPerCall = question.isPresent() && SINGLE_SHOT.equals(r.path("mode").asText())
-                ? Parameter.OPS.in(params).orElse(1L) : 1;
+                ? Parameter.operationsPerCall(params) : 1;
         double toNanos = nanosPer(unit) / Math.max(1, opsPerCall);
         double score = number(pm.get("score")) * toNanos;
         double error = number(pm.get("scoreError")) * toNanos;

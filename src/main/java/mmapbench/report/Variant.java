@@ -21,7 +21,7 @@ public record Variant(Map<String, String> settings) implements Comparable<Varian
     /** The parameters of a group that are not variants: they say which comparison a row belongs to. */
     /** The access pattern is the question's own (throughput or latency), not a variant of it. */
     static final Set<String> GROUP_PARAMS = Set.of(Parameter.BLOCK_SIZE.name, Parameter.CACHE.name,
-            Parameter.FOLIOS.name, Parameter.FILE_SIZE.name, Parameter.OPS.name, Parameter.ACCESS.name,
+            Parameter.FOLIOS.name, Parameter.FILE_SIZE.name, Parameter.OPS.name, Parameter.BYTES.name, Parameter.ACCESS.name,
             Parameter.READ_AHEAD.name);
 
     /**
