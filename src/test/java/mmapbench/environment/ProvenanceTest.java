@@ -45,11 +45,18 @@ class ProvenanceTest {
     }
 
     @Test
-    void outsideGitThereIsNoCommit() {
-        // A fresh temporary folder is in no git work tree.
-        assertNull(Provenance.revision(repo));
-        assertNull(Provenance.capture(repo).get("commit"));
-        assertNull(Provenance.capture(repo).get("treeClean"));
+    void outsideGitThereIsNoCommit() throws Exception {
+        // A folder of the system's own temporary folder, not the build's (tests keep their files
+        // under target/, which is inside this work tree): in no git work tree unless / is one.
+        Path outside = Files.createTempDirectory(Path.of("/tmp"), "mmapbench-provenance");
+        try {
+            assumeTrue(Provenance.revision(Path.of("/tmp")) == null, "/tmp is inside a git work tree here");
+            assertNull(Provenance.revision(outside));
+            assertNull(Provenance.capture(outside).get("commit"));
+            assertNull(Provenance.capture(outside).get("treeClean"));
+        } finally {
+            Files.delete(outside);
+        }
     }
 
     @Test
