@@ -158,6 +158,27 @@ public final class IoCounters {
         }
     }
 
+    /**
+     * Context switches, voluntary and involuntary, of every thread of this process so far
+     * ({@code /proc/self/task/* /status}); -1 when unknown. A thread that ends takes its own with it.
+     */
+    public static long processContextSwitches() {
+        long sum = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String status = ProcFile.read(task.resolve("status"));
+                long voluntary = ProcFile.field(status, "voluntary_ctxt_switches:");
+                long involuntary = ProcFile.field(status, "nonvoluntary_ctxt_switches:");
+                if (voluntary >= 0 && involuntary >= 0) {
+                    sum += voluntary + involuntary;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return sum;
+    }
+
     private static long threadSleeps() {
         return ProcFile.field(ProcFile.read(Path.of("/proc/thread-self/status")), "voluntary_ctxt_switches:");
     }

@@ -122,7 +122,8 @@ public final class Report {
                 new EvidenceSection(evidence),
                 FioSection.beside(source, measured),
                 chart,
-                () -> IpcLatencies.markdown(rows));
+                () -> IpcLatencies.markdown(rows),
+                NativeFloorSection.beside(source, rows));
         return sections.stream().map(Section::markdown).collect(Collectors.joining());
     }
 }
