@@ -87,6 +87,9 @@ public final class RunBench {
             RunClock clock = RunClock.start();
             makeDataFiles(dataDir, kinds, fileSizes, out);
             RunnerException failure = runLegs(plan, progress, out);
+            if (failure == null) {
+                NativeFloors.run(plan, runDir, out);
+            }
             if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
                 CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
             }

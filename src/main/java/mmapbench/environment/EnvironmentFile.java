@@ -34,6 +34,11 @@ public final class EnvironmentFile {
         // run-bench.sh starts the launcher in the source folder it built: its commit is the code that ran.
         env.putAll(Provenance.capture(Path.of(System.getProperty("user.dir"))));
         env.put("loadAverageBefore", RunClock.loadAverage());
+        // Added later than the keys above, so after them: readers of older files find those where they were.
+        env.putAll(Machine.details());
+        env.put("stealBefore", RunClock.stealSinceBoot());
+        env.putAll(MemorySettings.atStart());
+        env.put("forkJvm", ForkJvm.capture());
         return env;
     }
 

@@ -19,6 +19,8 @@ final class Machine {
     private static final Path THP = Path.of("/sys/kernel/mm/transparent_hugepage");
     private static final Path CPUIDLE = Path.of("/sys/devices/system/cpu/cpuidle");
     private static final Path HALTPOLL = Path.of("/sys/module/haltpoll/parameters");
+    private static final Path VULNERABILITIES = Path.of("/sys/devices/system/cpu/vulnerabilities");
+    private static final Path CLOCKSOURCE = Path.of("/sys/devices/system/clocksource/clocksource0/current_clocksource");
 
     private Machine() {
     }
@@ -49,6 +51,46 @@ final class Machine {
         env.put("cpuidleGovernor", cpuidleGovernor());
         env.put("haltpoll", haltpoll(HALTPOLL));
         return env;
+    }
+
+    /**
+     * cpuId to clocksource, added after every key the first capture has always written: which CPU
+     * exactly (its mitigations and microcode set the price of every system call, the one cost a
+     * mapped read avoids), and the clock every timed figure is read from.
+     */
+    static Map<String, Object> details() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("cpuId", cpuId(ProcFile.read(CPUINFO)));
+        env.put("mitigations", mitigations(VULNERABILITIES));
+        // tsc is read in user space; another clocksource makes every System.nanoTime a system call.
+        env.put("clocksource", ProcFile.value(CLOCKSOURCE));
+        return env;
+    }
+
+    /** The first processor's vendor, model name, family, model, stepping and microcode, as /proc/cpuinfo spells them; null each where absent. */
+    static Map<String, String> cpuId(String cpuinfo) {
+        Map<String, String> id = new LinkedHashMap<>();
+        id.put("vendor", SystemText.firstMatch(cpuinfo, "^vendor_id\\s*:\\s*(.+)$"));
+        id.put("modelName", cpuModel(cpuinfo));
+        id.put("family", SystemText.firstMatch(cpuinfo, "^cpu family\\s*:\\s*(.+)$"));
+        id.put("model", SystemText.firstMatch(cpuinfo, "^model\\s*:\\s*(.+)$"));
+        id.put("stepping", SystemText.firstMatch(cpuinfo, "^stepping\\s*:\\s*(.+)$"));
+        id.put("microcode", SystemText.firstMatch(cpuinfo, "^microcode\\s*:\\s*(.+)$"));
+        return id;
+    }
+
+    /** Each file of the kernel's vulnerabilities folder, by name, and what it says; null where there is no such folder. */
+    static Map<String, String> mitigations(Path vulnerabilities) {
+        if (!Files.isDirectory(vulnerabilities)) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(vulnerabilities)) {
+            files.sorted().forEach(f -> out.put(f.getFileName().toString(), ProcFile.value(f)));
+        } catch (IOException e) {
+            return null;
+        }
+        return out;
     }
 
     /** The first "model name" of /proc/cpuinfo; null where the architecture prints none. */

@@ -16,6 +16,9 @@ final class MemorySettings {
 
     private static final Path KDAMONDS = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
     private static final Path VM = Path.of("/proc/sys/vm");
+    private static final Path LRU_GEN = Path.of("/sys/kernel/mm/lru_gen/enabled");
+    private static final Path VMSTAT = Path.of("/proc/vmstat");
+    private static final Path MEMINFO = Path.of("/proc/meminfo");
 
     /** vm.dirty_*, in the order the kernel documents them. */
     private static final List<String> DIRTY = List.of("dirty_ratio", "dirty_bytes", "dirty_background_ratio",
@@ -31,6 +34,53 @@ final class MemorySettings {
         // The dirty-page throttle's settings: with RAM, they decide when a writer is paced.
         env.put("vmDirty", dirty(VM));
         return env;
+    }
+
+    /**
+     * mglru to memAvailableBeforeKb, added after every key the first capture has always written:
+     * how the kernel picks pages to evict, how it counts a memoryLimit's memory, and where the
+     * dirty-page throttle starts on this machine now (the thresholds follow free memory).
+     */
+    static Map<String, Object> atStart() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        // The multi-generational LRU evicts by other rules than the two-list one: null where the kernel has none.
+        env.put("mglru", ProcFile.value(LRU_GEN));
+        env.put("cgroupVersion", cgroupVersion(ProcFile.read(Path.of("/proc/self/mounts"))));
+        env.put("dirtyThresholds", dirtyThresholds(ProcFile.read(VMSTAT)));
+        long available = ProcFile.field(ProcFile.read(MEMINFO), "MemAvailable:");
+        env.put("memAvailableBeforeKb", available < 0 ? null : available);
+        return env;
+    }
+
+    /**
+     * "v2" where only the unified hierarchy is mounted, "v1" where only controller hierarchies are,
+     * "hybrid" where both are (v1 controllers with a unified tree beside them, as systemd's hybrid
+     * mode mounts them); null with none, from the text of /proc/self/mounts.
+     */
+    static String cgroupVersion(String mounts) {
+        if (mounts == null) {
+            return null;
+        }
+        boolean v1 = false;
+        boolean v2 = false;
+        for (String line : mounts.split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length >= 3) {
+                v1 |= f[2].equals("cgroup");
+                v2 |= f[2].equals("cgroup2");
+            }
+        }
+        return v1 && v2 ? "hybrid" : v2 ? "v2" : v1 ? "v1" : null;
+    }
+
+    /** nr_dirty_threshold and nr_dirty_background_threshold of /proc/vmstat, in pages; null each where absent. */
+    static Map<String, Long> dirtyThresholds(String vmstat) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String name : List.of("nr_dirty_threshold", "nr_dirty_background_threshold")) {
+            long pages = ProcFile.field(vmstat, name + " ");
+            out.put(name, pages < 0 ? null : pages);
+        }
+        return out;
     }
 
     /** Each vm.dirty_* setting's value as the files under {@code vm} hold it; null for one that is not there. */

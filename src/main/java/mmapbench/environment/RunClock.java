@@ -63,6 +63,33 @@ public final class RunClock {
         return env;
     }
 
+    /**
+     * The hypervisor's steal since boot, when a run starts: {@link #end}'s {@code cpuUse} gives the
+     * run's own. Seconds of all CPUs, and the share of all CPU time since boot; null without /proc/stat.
+     */
+    static Map<String, Object> stealSinceBoot(String stat) {
+        if (stat == null) {
+            return null;
+        }
+        String[] f = stat.lines().findFirst().orElse("").trim().split("\\s+");
+        if (f.length < 9) {
+            return null;
+        }
+        long all = 0;
+        for (int i = 1; i <= 8; i++) {
+            all += Long.parseLong(f[i]);
+        }
+        long steal = Long.parseLong(f[8]);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cpuSeconds", steal / (double) TICKS);
+        out.put("shareOfCpuTime", all == 0 ? 0.0 : steal / (double) all);
+        return out;
+    }
+
+    static Map<String, Object> stealSinceBoot() {
+        return stealSinceBoot(ProcFile.read(STAT));
+    }
+
     /** How the CPU time between two readings divides between the run and everybody else; null without both. */
     static Map<String, Object> cpuUse(SystemTicks start, SystemTicks now, long ownStart, long ownNow, double seconds) {
         if (start == null || now == null || ownStart < 0 || ownNow < 0) {

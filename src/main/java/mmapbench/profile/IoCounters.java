@@ -4,6 +4,7 @@ import mmapbench.fixture.DataFile;
 import mmapbench.fixture.ProcFile;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.nio.file.Path;
  *       the device did, for every process;</li>
  *   <li>the benchmark thread's voluntary context switches ({@code /proc/thread-self/status}): a
  *       writer paced by the kernel's dirty-page throttle, or a reader waiting for the device, sleeps;</li>
- *   <li>the machine's dirty and under-writeback pages and the throttle's thresholds
- *       ({@code /proc/vmstat}): levels, not counts;</li>
+ *   <li>the machine's dirty and under-writeback pages ({@code /proc/vmstat}): a level, not a count;</li>
+ *   <li>over a window, how much of the benchmark threads' time the dirty-page throttle held them
+ *       ({@link ThrottleSampler}, from their wait channels);</li>
  *   <li>how much of its file mappings are mapped with 2 MiB pages ({@code FilePmdMapped}).</li>
  * </ul>
  *
@@ -37,20 +39,32 @@ import java.nio.file.Path;
  */
 public final class IoCounters {
 
-    /** One reading; -1 where the kernel did not say. Dirty levels and thresholds are in pages. */
+    /**
+     * One reading; -1 where the kernel did not say. The dirty level is in pages.
+     * Over a window, {@code throttleSamples} looks at the benchmark threads' wait channels were
+     * taken and {@code throttledSamples} of them found a thread in the dirty-page throttle
+     * ({@link ThrottleSampler}); -1 for a single reading, which has no sampler.
+     */
     public record Snapshot(long minorFaults, long majorFaults, long readBytes, long dirtiedBytes, long diskReadBytes,
-                           long diskWrittenBytes, long sleeps, long pmdMappedKb, long dirtyPages, long dirtyThreshold,
-                           long dirtyBackgroundThreshold) {
+                           long diskWrittenBytes, long sleeps, long pmdMappedKb, long dirtyPages,
+                           long throttleSamples, long throttledSamples) {
         Snapshot minus(Snapshot o) {
             return new Snapshot(minorFaults - o.minorFaults, majorFaults - o.majorFaults, readBytes - o.readBytes,
                     dirtiedBytes - o.dirtiedBytes, diff(diskReadBytes, o.diskReadBytes),
                     diff(diskWrittenBytes, o.diskWrittenBytes), diff(sleeps, o.sleeps), pmdMappedKb, dirtyPages,
-                    dirtyThreshold, dirtyBackgroundThreshold);
+                    throttleSamples, throttledSamples);
         }
 
         Snapshot withSleeps(long threadSleeps) {
             return new Snapshot(minorFaults, majorFaults, readBytes, dirtiedBytes, diskReadBytes, diskWrittenBytes,
-                    threadSleeps, pmdMappedKb, dirtyPages, dirtyThreshold, dirtyBackgroundThreshold);
+                    threadSleeps, pmdMappedKb, dirtyPages, throttleSamples, throttledSamples);
+        }
+
+        /** The same with what the window's sampler saw. */
+        Snapshot withThrottle(ThrottleSampler.Count count) {
+            return count == null ? this : new Snapshot(minorFaults, majorFaults, readBytes, dirtiedBytes,
+                    diskReadBytes, diskWrittenBytes, sleeps, pmdMappedKb, dirtyPages, count.samples(),
+                    count.throttled());
         }
 
         private static long diff(long a, long b) {
@@ -58,12 +72,12 @@ public final class IoCounters {
         }
 
         /**
-         * Whether the dirty pages stood at or above the point where the kernel starts to pace every
-         * writer (halfway between the background and the hard threshold, {@code balance_dirty_pages}'
-         * "freerun" ceiling) when the window closed.
+         * The share of the looks that found a thread in the throttle, in [0, 1]; NaN without a
+         * sampler. A window shorter than one look had none and counts as not held: the throttle
+         * holds a thread it paces for longer than that.
          */
-        boolean throttled() {
-            return dirtyPages >= 0 && dirtyThreshold > 0 && dirtyPages >= (dirtyThreshold + dirtyBackgroundThreshold) / 2;
+        public double throttledShare() {
+            return throttleSamples < 0 ? Double.NaN : throttleSamples == 0 ? 0 : (double) throttledSamples / throttleSamples;
         }
     }
 
@@ -79,15 +93,24 @@ public final class IoCounters {
 
     /** Threads whose timed code is under way. */
     private static int open;
+    /** The throttle's sampler of the window under way; null outside one. */
+    private static ThrottleSampler sampler;
 
     /** Starts an iteration's counting: called by IoProfiler, and by tests that play its part. */
     public static synchronized void enable() {
         enabled = true;
         open = 0;
+        // A window a failed iteration left open: its sampler must not run on into the next one.
+        if (sampler != null) {
+            sampler.stop();
+            sampler = null;
+        }
     }
 
     /** The calling thread's voluntary context switches when it marked its start; -1 if unknown. */
     private static final ThreadLocal<Long> SLEEPS_AT_START = new ThreadLocal<>();
+    /** The calling thread's wait channel, watched by the sampler from its start to its end. */
+    private static final ThreadLocal<FileChannel> WAIT_CHANNEL = new ThreadLocal<>();
     /** The sleeps of the threads that have marked their end in this window. */
     private static long sleeps;
 
@@ -101,8 +124,14 @@ public final class IoCounters {
             start = read(false);
             sleeps = 0;
             window = null;
+            sampler = ThrottleSampler.start();
             // The memoryLimit cgroup's own counters, over the same window.
             CgroupCounters.markStart();
+        }
+        FileChannel waitChannel = ThrottleSampler.ownWaitChannel();
+        WAIT_CHANNEL.set(waitChannel);
+        if (sampler != null) {
+            sampler.watch(waitChannel);
         }
     }
 
@@ -114,12 +143,40 @@ public final class IoCounters {
         Long atStart = SLEEPS_AT_START.get();
         SLEEPS_AT_START.remove();
         long now = threadSleeps();
+        FileChannel waitChannel = WAIT_CHANNEL.get();
+        WAIT_CHANNEL.remove();
+        if (sampler != null) {
+            sampler.unwatch(waitChannel);
+        }
         sleeps = atStart == null || atStart < 0 || now < 0 || sleeps < 0 ? -1 : sleeps + now - atStart;
         if (--open == 0 && start != null) {
-            window = read(false).minus(start).withSleeps(sleeps);
+            ThrottleSampler.Count throttle = sampler == null ? null : sampler.stop();
+            sampler = null;
+            window = read(false).minus(start).withSleeps(sleeps).withThrottle(throttle);
             start = null;
             CgroupCounters.markEnd();
         }
+    }
+
+    /**
+     * Context switches, voluntary and involuntary, of every thread of this process so far
+     * ({@code /proc/self/task/* /status}); -1 when unknown. A thread that ends takes its own with it.
+     */
+    public static long processContextSwitches() {
+        long sum = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String status = ProcFile.read(task.resolve("status"));
+                long voluntary = ProcFile.field(status, "voluntary_ctxt_switches:");
+                long involuntary = ProcFile.field(status, "nonvoluntary_ctxt_switches:");
+                if (voluntary >= 0 && involuntary >= 0) {
+                    sum += voluntary + involuntary;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return sum;
     }
 
     private static long threadSleeps() {
@@ -153,8 +210,7 @@ public final class IoCounters {
         long writeback = ProcFile.field(vmstat, "nr_writeback ");
         return new Snapshot(minor, major, ProcFile.field(io, "read_bytes:"), ProcFile.field(io, "write_bytes:"),
                 disk[0], disk[1], sleeps, ProcFile.field(smaps, "FilePmdMapped:"),
-                dirty < 0 || writeback < 0 ? -1 : dirty + writeback, ProcFile.field(vmstat, "nr_dirty_threshold "),
-                ProcFile.field(vmstat, "nr_dirty_background_threshold "));
+                dirty < 0 || writeback < 0 ? -1 : dirty + writeback, -1, 0);
     }
 
     /** Bytes the data folder's block device has read and written so far; -1 each where unknown. */

@@ -21,10 +21,13 @@ import java.util.List;
  * {@link IoCounters} for where each comes from): page faults; storage reads this process caused
  * ({@code ·io.read}) and bytes it dirtied ({@code ·dirtied}); what the data's block device itself
  * read and wrote ({@code ·disk.read}, {@code ·disk.written}); the benchmark thread's sleeps
- * ({@code ·sleeps}); and per iteration the share of iterations that ended with the kernel's
- * dirty-page throttle engaged ({@code ·throttled}), the dirty level then ({@code ·dirty}, MiB)
- * and how many MiB of file mappings were mapped with 2 MiB pages ({@code ·mapped.2MiB}). They
- * land in the JMH JSON as secondary metrics, so a COLD row that read nothing, a HOT row that
+ * ({@code ·sleeps}); and per iteration the share of the benchmark threads' timed window the
+ * kernel's dirty-page throttle held them ({@code ·throttled.time}: asleep in {@code balance_dirty_pages},
+ * looked at every {@value ThrottleSampler#PERIOD_MILLIS} ms by {@link ThrottleSampler}; file
+ * benchmarks only), the machine's dirty level at the window's end ({@code ·dirty}, MiB) and how
+ * many MiB of file mappings were mapped with 2 MiB pages ({@code ·mapped.2MiB}); for a benchmark
+ * without a window of its own (IPC), the JVM's context switches per operation ({@code ·switches}).
+ * They land in the JMH JSON as secondary metrics, so a COLD row that read nothing, a HOT row that
  * faulted or a write row that the kernel paced shows itself.
  *
  * <p>{@code -prof mmapbench.profile.IoProfiler}; {@code run-bench.sh} turns it on.
@@ -38,11 +41,22 @@ public final class IoProfiler implements InternalProfiler {
     public static final String DISK_READ = "·disk.read";
     public static final String DISK_WRITTEN = "·disk.written";
     public static final String SLEEPS = "·sleeps";
-    public static final String THROTTLED = "·throttled";
+    /**
+     * A new name for a new measure: runs before the {@link ThrottleSampler} wrote {@code ·throttled},
+     * one reading of the dirty level at the window's end, which misses a paced writer.
+     */
+    public static final String THROTTLED = "·throttled.time";
+    /** How often {@link ThrottleSampler} looks at the benchmark threads, for the report's explanation. */
+    public static final long THROTTLE_LOOK_MILLIS = ThrottleSampler.PERIOD_MILLIS;
     public static final String DIRTY = "·dirty";
     public static final String PMD = "·mapped.2MiB";
     /** The data device's read-around in force at the iteration's end, KiB: what a COLD fault reads around. */
     public static final String READ_AROUND = "·readAround";
+    /**
+     * Of a benchmark that marks no window of its own (the IPC round trips): the context switches of
+     * every thread of the benchmark JVM over the iteration, voluntary and involuntary, per operation.
+     */
+    public static final String SWITCHES = "·switches";
     /** Operations per iteration: turns a per-operation figure back into what one iteration did. */
     public static final String OPS = "·ops";
 
@@ -50,6 +64,7 @@ public final class IoProfiler implements InternalProfiler {
     private static final long PAGE = 4096;
 
     private IoCounters.Snapshot before;
+    private long switchesBefore;
 
     @Override
     public String getDescription() {
@@ -60,6 +75,7 @@ public final class IoProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         IoCounters.enable();
         before = IoCounters.read(false);
+        switchesBefore = IoCounters.processContextSwitches();
     }
 
     @Override
@@ -68,9 +84,13 @@ public final class IoProfiler implements InternalProfiler {
         // The benchmark's own window when it marked one (file benchmarks), else the whole iteration.
         IoCounters.Snapshot w = IoCounters.takeWindow();
         long ops;
+        long switches = -1;
         if (w == null) {
             w = IoCounters.read(false).minus(before);
             ops = result.getMetadata().getMeasuredOps();
+            long now = IoCounters.processContextSwitches();
+            // Threads that ended during the iteration took their switches with them: then it is unknown.
+            switches = now < 0 || switchesBefore < 0 || now < switchesBefore ? -1 : now - switchesBefore;
         } else {
             // The window holds every operation the threads ran between their starts and ends,
             // including those JMH ran unmeasured while other threads were not yet (or no longer) timed.
@@ -91,9 +111,12 @@ public final class IoProfiler implements InternalProfiler {
         perOp(out, DISK_READ, w.diskReadBytes(), ops, "B/op");
         perOp(out, DISK_WRITTEN, w.diskWrittenBytes(), ops, "B/op");
         perOp(out, SLEEPS, w.sleeps(), ops, "#/op");
+        perOp(out, SWITCHES, switches, ops, "#/op");
         out.add(new ScalarResult(OPS, ops, "#", AggregationPolicy.AVG));
+        if (w.throttleSamples() >= 0) {
+            out.add(new ScalarResult(THROTTLED, w.throttledShare(), "share", AggregationPolicy.AVG));
+        }
         if (w.dirtyPages() >= 0) {
-            out.add(new ScalarResult(THROTTLED, w.throttled() ? 1 : 0, "share", AggregationPolicy.AVG));
             out.add(new ScalarResult(DIRTY, w.dirtyPages() * PAGE / MIB, "MiB", AggregationPolicy.AVG));
         }
         long readAround = ReadAround.current(DataFile.dataDir());

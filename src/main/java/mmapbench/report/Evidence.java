@@ -16,9 +16,9 @@ import java.util.Optional;
  * secondary metrics, and whether that fits the cache state it claims. Checks are made per
  * iteration as well as per operation, because millions of operations that each read a few bytes
  * from the device can read gigabytes: a COLD read that read nothing in an iteration, a resident
- * file that was read from storage, or a HOT mapped read that faulted, is suspect. A write row
- * whose iterations ended with the kernel's dirty-page throttle engaged is named as throttled:
- * the kernel's pacing, not the API, sets its number.
+ * file that was read from storage, or a HOT mapped read that faulted, is suspect. A row whose
+ * threads the kernel's dirty-page throttle held for part of the window ({@code ·throttled} above
+ * 0) is named as throttled: for that share the kernel's pacing, not the API, sets its time.
  */
 public final class Evidence {
 

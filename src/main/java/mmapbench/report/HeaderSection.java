@@ -4,11 +4,14 @@ import mmapbench.environment.EnvironmentFile;
 
 /**
  * The title, then what makes the whole report doubtful (a partial run, a failed control) before
- * any number, then which result file it reads and whether the machine is known.
+ * any number, then the bottom line, then which result file it read and whether the machine is known.
  *
- * @param status null for a result file without a status (older runs, runs by hand)
+ * @param resultFile the name of the file the report read, as it is on disk ({@code jmh-result.json.gz}
+ *                   when it read the gzipped one)
+ * @param status     null for a result file without a status (older runs, runs by hand)
  */
-record HeaderSection(String resultFile, boolean machineKnown, RunStatus status, Control control) implements Section {
+record HeaderSection(String resultFile, boolean machineKnown, RunStatus status, Control control,
+                     Section bottomLine) implements Section {
 
     @Override
     public String markdown() {
@@ -22,6 +25,7 @@ record HeaderSection(String resultFile, boolean machineKnown, RunStatus status, 
                     + " differs more than the intervals allow, so the speed-ups below may be noise. Run again, on a"
                     + " quieter machine.\n\n");
         }
+        md.append(bottomLine.markdown());
         md.append("Results: `").append(resultFile).append("`");
         md.append(machineKnown ? "" : " (no " + EnvironmentFile.FILE + " beside it: the machine is unknown)");
         return md.append(".\n\n").toString();

@@ -105,7 +105,8 @@ public final class Report {
     String markdown(ChartSection chart) {
         // The lambdas are the sections that rendered themselves before Section existed, called as they are.
         List<Section> sections = List.of(
-                new HeaderSection(source.getFileName().toString(), !environment.isEmpty(), status, control),
+                new HeaderSection(source.getFileName().toString(), !environment.isEmpty(), status, control,
+                        new BottomLineSection(verdicts(), comparisons, control, environment, latencies)),
                 new SkippedSection(skipped, rows.size()),
                 () -> FirstScreen.of(verdicts(), comparisons, control, unsteady.size(), measured.size()),
                 // Which cache state and which durability the numbers have: right under the verdict.
@@ -122,7 +123,8 @@ public final class Report {
                 new EvidenceSection(evidence),
                 FioSection.beside(source, measured),
                 chart,
-                () -> IpcLatencies.markdown(rows));
+                () -> IpcLatencies.markdown(rows),
+                NativeFloorSection.beside(source, rows));
         return sections.stream().map(Section::markdown).collect(Collectors.joining());
     }
 }

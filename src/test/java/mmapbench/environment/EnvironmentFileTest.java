@@ -27,7 +27,10 @@ class EnvironmentFileTest {
             "hypervisor", "ram", "kernel", "transparentHugepages", "transparentHugepagesShmem",
             "transparentHugepagesDefrag", "faultAroundBytes", "cpuidleDriver", "cpuidleGovernor", "haltpoll", "damon",
             "vmDirty", "dataDir", "filesystem", "blockDevice", "readAheadKb", "mountOptions", "writeCache",
-            "ioScheduler", "rotational", "commit", "treeClean", "jdk", "jmh", "jvmOptions", "loadAverageBefore");
+            "ioScheduler", "rotational", "commit", "treeClean", "jdk", "jmh", "jvmOptions", "loadAverageBefore",
+            // Added later, after all of the above.
+            "cpuId", "mitigations", "clocksource", "stealBefore", "mglru", "cgroupVersion", "dirtyThresholds",
+            "memAvailableBeforeKb", "forkJvm");
 
     @Test
     void theKeysAreThoseEveryRunHasWritten() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,6 +114,48 @@ class MachineTest {
                 ? Shell.output("sh", "-c", "export LC_ALL=C; cd " + haltpoll + " && for f in *; do printf '%s=%s, ' \"$f\" \"$(cat $f)\"; done"
                         + " | sed 's/, $//'") : null,
                 env.get("haltpoll"));
+    }
+
+    /** A field of /proc/cpuinfo's first processor, as grep and sed find it; null when it has none. */
+    private static String cpuinfo(String field) throws Exception {
+        String v = Shell.output("sh", "-c", "grep -m1 '^" + field + "[[:space:]]*:' /proc/cpuinfo | sed 's/^[^:]*: *//'");
+        return v.isEmpty() ? null : v;
+    }
+
+    @Test
+    void theCpuIdIsWhatCpuinfoSays() throws Exception {
+        Map<?, ?> id = (Map<?, ?>) Machine.details().get("cpuId");
+        assertEquals(cpuinfo("vendor_id"), id.get("vendor"));
+        assertEquals(cpuinfo("model name"), id.get("modelName"));
+        assertEquals(cpuinfo("cpu family"), id.get("family"));
+        assertEquals(cpuinfo("model"), id.get("model"));
+        assertEquals(cpuinfo("stepping"), id.get("stepping"));
+        assertEquals(cpuinfo("microcode"), id.get("microcode"));
+    }
+
+    @Test
+    void theMitigationsAreEachVulnerabilityFileAsCatPrintsIt() throws Exception {
+        Path dir = Path.of("/sys/devices/system/cpu/vulnerabilities");
+        Map<?, ?> said = (Map<?, ?>) Machine.details().get("mitigations");
+        assumeTrue(Files.isDirectory(dir), "this kernel lists no vulnerabilities");
+        assertEquals(Shell.output("ls", dir.toString()).lines().toList(), List.copyOf(said.keySet()));
+        for (Object name : said.keySet()) {
+            assertEquals(Shell.output("cat", dir.resolve((String) name).toString()), said.get(name), (String) name);
+        }
+        assertTrue(said.containsKey("spectre_v2"), said.toString());
+    }
+
+    @Test
+    void theClocksourceIsWhatCatPrints() throws Exception {
+        assertEquals(Shell.output("cat", "/sys/devices/system/clocksource/clocksource0/current_clocksource"),
+                Machine.details().get("clocksource"));
+    }
+
+    @Test
+    void theCpuIdOfAnotherArchitectureLacksWhatItsCpuinfoLacks() {
+        Map<String, String> id = Machine.cpuId("processor\t: 0\nBogoMIPS\t: 50.00\n");
+        assertTrue(id.values().stream().allMatch(java.util.Objects::isNull), id.toString());
+        assertNull(Machine.mitigations(dir.resolve("absent")));
     }
 
     /** The bracketed choice of a sysfs list, as sed finds it. */

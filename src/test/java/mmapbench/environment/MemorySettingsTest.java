@@ -1,5 +1,6 @@
 package mmapbench.environment;
 
+import mmapbench.fixture.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DAMON's schemes and vm.dirty_*, read from fixture sysfs and procfs folders. */
 class MemorySettingsTest {
@@ -73,5 +75,59 @@ class MemorySettingsTest {
         assertEquals("20", dirty.get("dirty_ratio"));
         assertEquals("3000", dirty.get("dirty_expire_centisecs"));
         assertNull(dirty.get("dirty_background_bytes"), "a file that is not there");
+    }
+
+    @Test
+    void mglruIsWhatCatPrintsAndNullWhereTheKernelHasNone() throws Exception {
+        Path enabled = Path.of("/sys/kernel/mm/lru_gen/enabled");
+        assertEquals(Files.exists(enabled) ? Shell.output("cat", enabled.toString()) : null,
+                MemorySettings.atStart().get("mglru"));
+    }
+
+    @Test
+    void theCgroupVersionIsWhatStatAndFindmntSay() throws Exception {
+        String root = Shell.output("stat", "-fc", "%T", "/sys/fs/cgroup");
+        boolean v2Anywhere = !Shell.output("sh", "-c", "findmnt -rn -t cgroup2 || true").isEmpty();
+        boolean v1Anywhere = !Shell.output("sh", "-c", "findmnt -rn -t cgroup || true").isEmpty();
+        String expected = root.equals("cgroup2fs") && !v1Anywhere ? "v2" : v1Anywhere && v2Anywhere ? "hybrid"
+                : v1Anywhere ? "v1" : null;
+        assertEquals(expected, MemorySettings.atStart().get("cgroupVersion"));
+        assertEquals("hybrid", MemorySettings.cgroupVersion("""
+                tmpfs /sys/fs/cgroup tmpfs ro 0 0
+                cgroup2 /sys/fs/cgroup/unified cgroup2 rw 0 0
+                cgroup /sys/fs/cgroup/memory cgroup rw,memory 0 0
+                """));
+        assertEquals("v2", MemorySettings.cgroupVersion("cgroup2 /sys/fs/cgroup cgroup2 rw 0 0\n"));
+        assertEquals("v1", MemorySettings.cgroupVersion("cgroup /sys/fs/cgroup/memory cgroup rw,memory 0 0\n"));
+        assertNull(MemorySettings.cgroupVersion("proc /proc proc rw 0 0\n"));
+    }
+
+    /** A /proc/vmstat or /proc/meminfo figure as awk prints it. */
+    private static long awk(String file, String name) throws Exception {
+        return Long.parseLong(Shell.output("awk", "$1 == \"" + name + "\" {print $2}", file));
+    }
+
+    @Test
+    void theDirtyThresholdsAndMemAvailableAreWhatTheKernelPrintsAroundTheCapture() throws Exception {
+        // Both follow free memory from moment to moment: the capture lies between a reading before and one after.
+        long thresholdBefore = awk("/proc/vmstat", "nr_dirty_threshold");
+        long backgroundBefore = awk("/proc/vmstat", "nr_dirty_background_threshold");
+        long availableBefore = awk("/proc/meminfo", "MemAvailable:");
+        Map<String, Object> env = MemorySettings.atStart();
+        long thresholdAfter = awk("/proc/vmstat", "nr_dirty_threshold");
+        long backgroundAfter = awk("/proc/vmstat", "nr_dirty_background_threshold");
+        long availableAfter = awk("/proc/meminfo", "MemAvailable:");
+        Map<?, ?> thresholds = (Map<?, ?>) env.get("dirtyThresholds");
+        assertBetween(thresholdBefore, (Long) thresholds.get("nr_dirty_threshold"), thresholdAfter, "nr_dirty_threshold");
+        assertBetween(backgroundBefore, (Long) thresholds.get("nr_dirty_background_threshold"), backgroundAfter,
+                "nr_dirty_background_threshold");
+        assertBetween(availableBefore, (Long) env.get("memAvailableBeforeKb"), availableAfter, "MemAvailable");
+    }
+
+    /** Within the two readings, give or take 1% for what moved between them and the capture. */
+    private static void assertBetween(long a, long value, long b, String what) {
+        long low = Math.min(a, b) - Math.max(a, b) / 100;
+        long high = Math.max(a, b) + Math.max(a, b) / 100;
+        assertTrue(value >= low && value <= high, what + " " + value + " not between " + a + " and " + b);
     }
 }

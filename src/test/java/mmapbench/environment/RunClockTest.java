@@ -64,4 +64,23 @@ class RunClockTest {
         assertNull(RunClock.cpuUse(ticks, ticks, -1, 10, 1.0));
         assertNull(RunClock.cpuUse(ticks, null, 0, 10, 1.0));
     }
+
+    @Test
+    void stealSinceBootIsTheEighthFieldOverAllEight() {
+        Map<String, Object> steal = RunClock.stealSinceBoot(STAT);
+        assertEquals(0.08, (Double) steal.get("cpuSeconds"), 1e-12);
+        assertEquals(8.0 / (100 + 20 + 30 + 4000 + 50 + 6 + 7 + 8), (Double) steal.get("shareOfCpuTime"), 1e-12);
+        assertNull(RunClock.stealSinceBoot("cpu  1 2 3\n"));
+    }
+
+    @Test
+    void stealSinceBootIsWhatProcStatSays() throws Exception {
+        // Steal only grows: the capture lies between a reading before and one after.
+        String awk = "NR == 1 {print $9}";
+        long before = Long.parseLong(mmapbench.fixture.Shell.output("awk", awk, "/proc/stat"));
+        double seconds = (Double) RunClock.stealSinceBoot().get("cpuSeconds");
+        long after = Long.parseLong(mmapbench.fixture.Shell.output("awk", awk, "/proc/stat"));
+        org.junit.jupiter.api.Assertions.assertTrue(seconds >= before / 100.0 && seconds <= after / 100.0,
+                seconds + " s not between " + before + " and " + after + " ticks");
+    }
 }

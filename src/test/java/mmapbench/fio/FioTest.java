@@ -2,6 +2,7 @@ package mmapbench.fio;
 
 import mmapbench.file.Question;
 import mmapbench.fixture.CacheState;
+import mmapbench.fixture.Folios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class FioTest {
     void readsTheTimePerIoOfARealFioRun() throws Exception {
         // Made by fio 3.33 with Fio's own options: --rw=randread --bs=4096 --ioengine=psync, 1 s on a
         // 64 MiB data file. Read off by hand: jobs[0].read.runtime 1003 ms, total_ios 2534.
-        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Fio.Engine.PSYNC), golden("fio-randread-psync.json"));
+        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Folios.LARGE, Fio.Engine.PSYNC), golden("fio-randread-psync.json"));
         assertNull(r.error());
         assertEquals(1003e6 / 2534, r.nsPerOp(), 1e-6);
         assertEquals(2534, r.ios());
@@ -55,7 +56,7 @@ class FioTest {
         assertEquals(2e6 / 4, r.nsPerOp(), 1e-9);
     }
 
-    private static final Fio.Job JOB = new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Fio.Engine.PSYNC);
+    private static final Fio.Job JOB = new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Folios.LARGE, Fio.Engine.PSYNC);
 
     private Path script(String name, String text) throws Exception {
         Path fake = dir.resolve(name);
@@ -66,7 +67,7 @@ class FioTest {
 
     @Test
     void aJobWithoutTheRightDirectionSaysSo() throws Exception {
-        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_WRITE, 4096, CacheState.WARM, Fio.Engine.PSYNC), "{\"jobs\": [{}]}");
+        Fio.Result r = Fio.parse(new Fio.Job(Question.RANDOM_WRITE, 4096, CacheState.WARM, Folios.LARGE, Fio.Engine.PSYNC), "{\"jobs\": [{}]}");
         assertEquals("fio's JSON has no write I/Os and runtime", r.error());
     }
 
@@ -84,7 +85,7 @@ class FioTest {
         mmapbench.fixture.DataFile.ensure(data, mmapbench.fixture.DataFile.Kind.READ, 1 << 20,
                 new PrintStream(new ByteArrayOutputStream()));
         List<Fio.Result> results = Fio.run(fake.toString(), data, 1 << 20,
-                List.of(new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Fio.Engine.MMAP)), new PrintStream(new ByteArrayOutputStream()));
+                List.of(new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Folios.LARGE, Fio.Engine.MMAP)), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(1, results.size());
         assertEquals("fio exited with 1: fio: engine mmap not loadable", results.getFirst().error());
         assertTrue(Double.isNaN(results.getFirst().nsPerOp()));
@@ -92,5 +93,34 @@ class FioTest {
         Path out = dir.resolve(Fio.FILE);
         Fio.write(null, results, out);
         assertEquals(results.getFirst().error(), Fio.read(out).getFirst().error());
+    }
+
+    /** Each job runs in the state the fixture establishes, and that state, as checked, is in its result. */
+    @Test
+    void eachJobRunsInItsCheckedStateAndSaysWhichItFound() throws Exception {
+        Path fake = script("fio", "#!/bin/sh\necho '{\"jobs\": [{\"read\": {\"runtime\": 2, \"total_ios\": 4}}]}'\n");
+        Path data = Files.createDirectory(dir.resolve("data"));
+        long size = 32L << 20;
+        mmapbench.fixture.DataFile.ensure(data, mmapbench.fixture.DataFile.Kind.READ, size,
+                new PrintStream(new ByteArrayOutputStream()));
+        List<Fio.Result> results = Fio.run(fake.toString(), data, size, List.of(
+                new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Folios.SMALL, Fio.Engine.PSYNC),
+                new Fio.Job(Question.RANDOM_READ, 4096, CacheState.WARM, Folios.LARGE, Fio.Engine.PSYNC),
+                new Fio.Job(Question.RANDOM_READ, 4096, CacheState.COLD, null, Fio.Engine.PSYNC)),
+                new PrintStream(new ByteArrayOutputStream()));
+        Fio.CheckedState small = results.get(0).state();
+        Fio.CheckedState large = results.get(1).state();
+        Fio.CheckedState cold = results.get(2).state();
+        assertTrue(small.resident() >= 0.9 && small.largeFolioShare() == 0, "4 KiB folios: " + small);
+        assertTrue(large.resident() >= 0.9, "resident: " + large);
+        assertTrue(cold.resident() <= 0.1 && Double.isNaN(cold.largeFolioShare()), "evicted, no mapping made: " + cold);
+        for (Fio.Result r : results) {
+            assertNull(r.error());
+            assertNull(r.state().problem(r.job()), r.job() + ": " + r.state());
+        }
+        // The checked state is what decides: a SMALL job found in 2 MiB mappings is not in its state.
+        assertEquals("50% mapped with 2 MiB pages, not in 4 KiB folios",
+                new Fio.CheckedState(1.0, 0.5).problem(results.get(0).job()));
+        assertEquals("40% resident, not WARM", new Fio.CheckedState(0.4, 1.0).problem(results.get(1).job()));
     }
 }

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code full-4k.json.gz} is some of the 4 KiB rows of the published run
  * {@code results/20261127-140950-full} (advice NORMAL, LARGE folios; RandomRead INDEPENDENT, and
  * DEPENDENT HOT; SequentialRead COLD), with that run's fio results for them, its environment and
- * its status: every section but the warnings. {@code distrust} is synthetic: a failing
+ * its status: every section but the warnings. {@code ipc-cpus} has the native floors of
+ * {@code native-ipc.json} beside it. {@code distrust} is synthetic: a failing
  * control, rows without a score, a partial run, an unreadable fio.json and no environment.
  */
 class WholeReportTest {
@@ -47,6 +48,7 @@ class WholeReportTest {
 
     @Test
     void ipcRowsAloneGiveTheGoldenReport() throws Exception {
+        Files.copy(golden(mmapbench.ipc.NativeFloor.FILE), dir.resolve(mmapbench.ipc.NativeFloor.FILE));
         assertGolden("ipc-cpus", Files.copy(golden("ipc-cpus.json"), dir.resolve("ipc-cpus.json")));
     }
 
