@@ -74,17 +74,7 @@ final class FirstScreen {
 
     /** E.g. "8 B, page cache (pre-faulted mapping): a mapping (memorySegment) is 12x faster than fileChannel (95%: 10–14x): the claim holds." */
     static String sentence(Comparison c) {
-        Interval i = c.interval();
-        String how;
-        if (i.ratio() >= 1) {
-            how = String.format(Locale.ROOT, "a mapping (%s) is %sx faster than %s%s", c.mapped().method,
-                    Numbers.fmt(i.ratio()), c.other().method,
-                    i.bounded() ? " (95%: " + Numbers.fmt(i.low()) + "–" + Numbers.fmt(i.high()) + "x)" : "");
-        } else {
-            how = String.format(Locale.ROOT, "a mapping (%s) is %sx slower than %s%s", c.mapped().method,
-                    Numbers.fmt(1 / i.ratio()), c.other().method,
-                    i.bounded() ? " (95%: " + Numbers.fmt(1 / i.high()) + "–" + Numbers.fmt(1 / i.low()) + "x slower)" : "");
-        }
+        String how = c.speedWords();
         RatioClass wanted = Verdict.wanted(c.group().question());
         String so = switch (c.verdict()) {
             case UNDECIDED -> "undecided: " + c.decide();
