@@ -1,5 +1,6 @@
 package mmapbench.environment;
 
+import mmapbench.param.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -27,7 +28,7 @@ public final class EnvironmentFile {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("date", OffsetDateTime.now().withNano(0).toString());
         env.put("profile", profile);
-        env.put("fileSize", fileSizes);
+        env.put(Parameter.FILE_SIZE.name, fileSizes);
         env.putAll(Machine.capture());
         env.putAll(MemorySettings.capture());
         env.putAll(Storage.capture(dataDir));
