@@ -1,6 +1,7 @@
 package mmapbench.report;
 
 import mmapbench.file.Question;
+import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Folios;
 import mmapbench.fixture.Sizes;
 
@@ -93,7 +94,9 @@ final class FirstScreen {
             case COLD -> "from the device (COLD" + (g.readAroundKb() > 0 ? ", " + g.readAroundKb() + " KiB read-around" : "")
                     + ")";
         };
+        // A WARM or COLD figure holds for its count of operations after the state was set: name it.
         return Sizes.format(g.blockSize()) + ", " + cache + (g.folios() == Folios.SMALL ? " in 4 KiB folios" : "")
+                + (g.ops() > 0 && g.cache() != CacheState.HOT ? ", first " + g.ops() + " ops" : "")
                 + (g.variant().plain() ? "" : ", " + g.variant().label());
     }
 
