@@ -10,13 +10,15 @@
 #        ./run-bench.sh writer [FILE]              the lecture's shared-memory writer
 #        ./run-bench.sh reader [FILE] [--verify]   ... and its reader, in another terminal
 #
-#   --quick             the default: every API; random reads and writes of 8 B and 4 KiB from
-#                       the page cache (WARM), random 4 KiB reads from the device (COLD),
+#   --quick             the default: every API; random reads (throughput and latency) and
+#                       writes of 8 B and 4 KiB from the page cache (WARM), random 4 KiB
+#                       reads from the device (COLD),
 #                       sequential 1 MiB WARM, short-lived reads, the shared-memory handoff;
-#                       about 4 minutes on 2 cores
+#                       about 5 minutes on 2 cores
 #   --full              the whole matrix (HOT, WARM, COLD; every block size; forced writes;
 #                       madvise, larger than memory, threads; every IPC channel), for
-#                       publication; about 1 hour 45 minutes on 2 cores
+#                       publication; not yet timed with single-shot iterations (the last
+#                       published run took 1 hour 45 minutes on 2 cores)
 #   --file-size SIZE    size of each data file (default 4g; k, m, g suffixes)
 #   --data-dir DIR      where the data files go (default ./data, git-ignored; it must exist
 #                       when given); the files are reused by later runs
