@@ -121,8 +121,9 @@ class RunLifeTest {
                     Arguments.parse(args(data, results, SHORT).toArray(String[]::new)),
                     new PrintStream(new ByteArrayOutputStream()), lock));
             assertTrue(e.getMessage().matches("another mmap-bench run holds this machine \\(pid "
-                    + ProcessHandle.current().pid() + ", started \\S+, the first run\\): two runs at once would spoil"
-                    + " each other's cache states; wait for it to end, or stop it"), e.getMessage());
+                    + ProcessHandle.current().pid() + " of user " + System.getProperty("user.name")
+                    + ", started \\S+, the first run\\): two runs at once would spoil each other's cache states; wait"
+                    + " for it to end, or stop it"), e.getMessage());
         }
         assertEquals(List.of(), TestFiles.names(data), "a data file was written");
         assertFalse(Files.exists(results), "a results folder was made");
@@ -133,7 +134,8 @@ class RunLifeTest {
     void aKilledRunDoesNotHoldTheMachine() throws Exception {
         Path lock = dir.resolve("lock");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(), lock.toString())
+                JvmOptions.NATIVE_ACCESS, "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(),
+                lock.toString())
                 .redirectErrorStream(true).start();
         assertEquals("locked", new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine());
         assertThrows(UsageException.class, () -> RunLock.acquire(lock, "second").close());
