@@ -73,6 +73,11 @@ public final class RunBench {
         MemoryLimitProbe.check(plan, user);
         ReadAroundProbe.check(plan, user, dataDir);
         try (RunLock ignored = RunLock.acquire(lockFile, "./run-bench.sh --" + a.profile().name().toLowerCase(Locale.ROOT))) {
+            // JMH's lock lives beside ours, in the temporary folder.
+            String jmhLock = JmhLock.check(lockFile.resolveSibling(JmhLock.FILE));
+            if (jmhLock != null) {
+                out.println("mmap-bench: " + jmhLock);
+            }
             checkDataDir(a, dataDir, out);
             MemoryLimitProbe.removeStale(out);
             ReadAroundProbe.restoreStale(dataDir, out);
