@@ -72,6 +72,7 @@ public final class RunBench {
         ParamValues.check(plan, user, a.jmhArgs());
         MemoryLimitProbe.check(plan, user);
         ReadAroundProbe.check(plan, user, dataDir);
+        CacheStateProbe.check(plan, user, dataDir, fileSizes);
         try (RunLock ignored = RunLock.acquire(lockFile, "./run-bench.sh --" + a.profile().name().toLowerCase(Locale.ROOT))) {
             // JMH's lock lives beside ours, in the temporary folder.
             String jmhLock = JmhLock.check(lockFile.resolveSibling(JmhLock.FILE));

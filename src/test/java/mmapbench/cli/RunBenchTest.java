@@ -1,6 +1,7 @@
 package mmapbench.cli;
 
 import mmapbench.fixture.TestFiles;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,39 @@ class RunBenchTest {
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertEquals(List.of(), TestFiles.names(data), "a data file was written");
         assertFalse(Files.exists(results) && !TestFiles.names(results).isEmpty(), "a result folder was written");
+    }
+
+    /**
+     * COLD where the data folder keeps its files in memory: asked for by the profile (the quick
+     * one has a COLD leg) or by -p, it is refused in one line before anything is written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the quick profile | --quick",
+            "-p cache=COLD | -- RandomRead -p cache=COLD",
+    })
+    void coldOnADataFolderInMemoryIsRefusedBeforeAnythingIsWritten(String what, String more) throws Exception {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type()),
+                "no tmpfs at /dev/shm");
+        Path data = Files.createTempDirectory(shm, "robust-test-");
+        Path results = dir.resolve("results");
+        Path lock = dir.resolve("lock");
+        List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--results-dir", results.toString(),
+                "--file-size", "8m"));
+        all.addAll(List.of(more.split(" ")));
+        // Held, so that were the refusal missing, the run would stop at the lock and measure nothing.
+        try (RunLock held = RunLock.acquire(lock, "this test")) {
+            UsageException e = assertThrows(UsageException.class, () -> RunBench.run(
+                    Arguments.parse(all.toArray(String[]::new)), new PrintStream(new ByteArrayOutputStream()), lock));
+            assertEquals("cache=COLD cannot be reached in data folder " + data + ": it is on tmpfs, which keeps every"
+                    + " page of a file in memory and evicts none; put the data on a disk with --data-dir, or leave"
+                    + " COLD out (e.g. -p cache=WARM)", e.getMessage());
+            assertEquals(List.of(), TestFiles.names(data), "a data file was written");
+            assertFalse(Files.exists(results), "a results folder was made");
+        } finally {
+            Files.walk(data).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Test
