@@ -46,7 +46,9 @@ class RunBenchTest {
     @CsvSource(delimiter = '|', value = {
             "--file-size 1k | blockSize 4096 is larger than fileSize 1024: use a smaller block or a larger file",
             "--file-size 1000000 | fileSize 1000000 is not a multiple of blockSize 4096: use a file size that is a multiple of every block size (e.g. a whole number of MiB)",
-            "--file-size 100t | not enough free disk in DATA: the data files need 204800.0 GiB (+256.0 MiB head room)",
+            "--file-size 100t -- RandomRead -p cache=COLD | not enough free disk in DATA: the data files need 102400.0 GiB (+256.0 MiB head room)",
+            "--file-size 100t | cache=WARM needs the whole 102400.0 GiB data file in the page cache, and ",
+            "--file-size 100t -- RandomRead -p cache=HOT,COLD | cache=HOT needs the whole 102400.0 GiB data file in the page cache, and ",
             "-- -p fileSize=4g | -p fileSize=4g is not a positive number of bytes: use e.g. -p fileSize=4294967296, or --file-size 4g",
             "--file-size 8m -- -p fileSize=8388608 | the file size is given twice (--file-size and -p fileSize): give it once",
             "-- -p blockSize=3 | blockSize 3 is not a power of two from 8 to 1073741824 bytes: use e.g. 8, 4096 or 65536",
