@@ -44,10 +44,15 @@ public final class RunBench {
             System.err.println("mmap-bench: " + e.getMessage());
             status = 2;
         } catch (RunnerException | IOException | RuntimeException e) {
-            System.err.println("mmap-bench: the run failed: " + e.getMessage());
+            System.err.println("mmap-bench: the run failed: " + describe(e));
             status = 1;
         }
         System.exit(status);
+    }
+
+    /** An exception as one line: its message, or its type where it has none. */
+    static String describe(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
     }
 
     static int run(Arguments a, PrintStream out) throws UsageException, IOException, RunnerException {
@@ -87,23 +92,36 @@ public final class RunBench {
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());
             Progress progress = new Progress(runDir.resolve(RunFolder.RESULT_FILE), plan, out);
             progress.watchForInterrupts();
-            Path environment = runDir.resolve(EnvironmentFile.FILE);
-            EnvironmentFile.write(EnvironmentFile.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT),
-                    fileSizes), environment);
-            RunClock clock = RunClock.start();
-            makeDataFiles(dataDir, kinds, fileSizes, out);
-            RunnerException failure = runLegs(plan, progress, out);
-            if (failure == null) {
-                NativeFloors.run(plan, runDir, out);
-            }
-            if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
-                CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
-            }
+            RunnerException failure;
             try {
-                EnvironmentFile.finish(environment, clock);
+                Path environment = runDir.resolve(EnvironmentFile.FILE);
+                EnvironmentFile.write(EnvironmentFile.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT),
+                        fileSizes), environment);
+                RunClock clock = RunClock.start();
+                makeDataFiles(dataDir, kinds, fileSizes, out);
+                failure = runLegs(plan, progress, out);
+                if (failure == null) {
+                    NativeFloors.run(plan, runDir, out);
+                }
+                if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
+                    CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
+                }
+                try {
+                    EnvironmentFile.finish(environment, clock);
+                } catch (IOException | RuntimeException e) {
+                    // The run's own results matter more than the note of how it went.
+                    out.println("mmap-bench: " + EnvironmentFile.FILE + " lacks the run's end: " + describe(e));
+                }
             } catch (IOException | RuntimeException e) {
-                // The run's own results matter more than the note of how it went.
-                out.println("mmap-bench: " + EnvironmentFile.FILE + " lacks the run's end: " + e);
+                // A file that could not be written (a full disk), a data file that could not be made:
+                // the run stops, keeps the legs it finished and says why, as after a failed leg (and
+                // not as an interrupted one, which is what the shutdown hook would say).
+                try {
+                    progress.end(describe(e));
+                } catch (IOException alsoUnwritten) {
+                    out.println("mmap-bench: " + describe(alsoUnwritten));
+                }
+                throw e;
             }
             progress.end(failure);
             if (failure != null) {

@@ -1,15 +1,17 @@
 package mmapbench.cli;
 
+import mmapbench.fixture.WholeFile;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -44,15 +46,79 @@ final class RunFolder {
     }
 
     /**
+     * Deletes what a writer of the run folder left half-written: its {@code *.tmp} files (a
+     * writer that failed, a full disk). Called on every way a run ends.
+     */
+    static void removeTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(WholeFile.TMP_SUFFIX)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
      * Writes JMH's own JSON of {@code results}, whole or not at all: a temporary file in the same
      * folder, renamed over the old one, so that a run stopped at any moment leaves the JSON of
      * every leg it finished.
      */
     static void writeJson(Collection<RunResult> results, Path json) throws IOException {
-        Path tmp = json.resolveSibling(json.getFileName() + ".tmp");
-        try (PrintStream ps = new PrintStream(Files.newOutputStream(tmp), false, StandardCharsets.UTF_8)) {
+        WholeFile.write(json, out -> {
+            // JMH writes to a PrintStream, which keeps its errors (a full disk) to itself: without the
+            // first one, thrown here, the rename would put a truncated JSON over the whole one.
+            FirstError file = new FirstError(out);
+            PrintStream ps = new PrintStream(file, false, StandardCharsets.UTF_8);
             ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
+            ps.flush();
+            if (file.error != null) {
+                throw file.error;
+            }
+        });
+    }
+
+    /** A stream that remembers the first error of the stream it writes to. */
+    private static final class FirstError extends FilterOutputStream {
+        IOException error;
+
+        FirstError(OutputStream out) {
+            super(out);
         }
-        Files.move(tmp, json, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        private IOException remember(IOException e) {
+            if (error == null) {
+                error = e;
+            }
+            return e;
+        }
     }
 }
