@@ -19,8 +19,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -75,8 +77,8 @@ public final class RunBench {
                     + " profile matches " + user.getIncludes() + ": java -jar target/benchmarks.jar -l lists them");
         }
         ParamValues.check(plan, user, a.jmhArgs());
-        MemoryLimitProbe.check(plan, user);
-        ReadAroundProbe.check(plan, user, dataDir);
+        // What needs root (a memory cgroup, read_ahead_kb) is said all at once, not one refusal a try.
+        refuse(MemoryLimitProbe.refusal(plan, user), ReadAroundProbe.refusal(plan, user, dataDir));
         CacheStateProbe.check(plan, user, dataDir, fileSizes);
         try (RunLock ignored = RunLock.acquire(lockFile, "./run-bench.sh --" + a.profile().name().toLowerCase(Locale.ROOT))) {
             // JMH's lock lives beside ours, in the temporary folder.
@@ -130,6 +132,14 @@ public final class RunBench {
                         : "; the results of the legs before it are in " + progress.json()), failure);
             }
             return 0;
+        }
+    }
+
+    /** Refuses the run in one line that holds every refusal given, if any. */
+    private static void refuse(String... refusals) throws UsageException {
+        List<String> found = Arrays.stream(refusals).filter(Objects::nonNull).toList();
+        if (!found.isEmpty()) {
+            throw new UsageException(String.join("; and ", found));
         }
     }
 
