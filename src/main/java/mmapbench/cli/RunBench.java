@@ -4,6 +4,7 @@ import mmapbench.environment.EnvironmentFile;
 import mmapbench.environment.RunClock;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.DataFolder;
+import mmapbench.ipc.SharedFiles;
 import mmapbench.param.Parameter;
 import mmapbench.report.BadResultFile;
 import mmapbench.report.Report;
@@ -89,6 +90,7 @@ public final class RunBench {
             checkDataDir(a, dataDir, out);
             MemoryLimitProbe.removeStale(out);
             ReadAroundProbe.restoreStale(dataDir, out);
+            SharedFiles.removeStale().forEach(line -> out.println("mmap-bench: " + line));
             Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
             checkSpace(dataDir, kinds, fileSizes, out);
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());
