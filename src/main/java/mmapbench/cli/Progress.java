@@ -1,5 +1,7 @@
 package mmapbench.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import mmapbench.fixture.WholeFile;
 import mmapbench.report.BadResultFile;
 import mmapbench.report.Report;
@@ -54,8 +56,26 @@ final class Progress {
         current = leg;
     }
 
-    void finished(int legs) {
+    /**
+     * {@code legs} legs are done, and their JSON is whole. The status says so at once, as a run that
+     * has not ended: a run killed from here on (SIGKILL, a crash, a power cut: no hook runs) leaves a
+     * folder whose report says it is partial, not one that reads as complete.
+     */
+    void finished(int legs) throws IOException {
         finished = legs;
+        writeStatus(new RunStatus(plan.size(), legs, notEnded(legs)));
+    }
+
+    /** The status beside the JSON, whole or not at all (as RunStatus writes it, but never leaving its temporary). */
+    private void writeStatus(RunStatus status) throws IOException {
+        WholeFile.write(json.resolveSibling(RunStatus.FILE),
+                out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, status));
+    }
+
+    /** The status of a run that is still running, or was killed after {@code legs} legs. */
+    static String notEnded(int legs) {
+        return "did not end: still running, or killed (SIGKILL, a crash, a power cut) after " + legs + " leg"
+                + (legs == 1 ? "" : "s");
     }
 
     /** The run ended by itself: complete, or stopped by {@code failure} in the current leg. */
@@ -122,7 +142,7 @@ final class Progress {
         List<String> unwritten = new ArrayList<>();
         try {
             try {
-                new RunStatus(plan.size(), finished, how).writeBeside(json);
+                writeStatus(new RunStatus(plan.size(), finished, how));
             } catch (IOException | RuntimeException e) {
                 unwritten.add(RunStatus.FILE + " (" + reason(e) + ")");
             }

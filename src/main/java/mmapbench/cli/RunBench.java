@@ -93,6 +93,10 @@ public final class RunBench {
             SharedFiles.removeStale().forEach(line -> out.println("mmap-bench: " + line));
             Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
             checkSpace(dataDir, kinds, fileSizes, out);
+            String killedRuns = RunFolder.removeLeftovers(a.resultsDir());
+            if (killedRuns != null) {
+                out.println("mmap-bench: " + killedRuns);
+            }
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());
             Progress progress = new Progress(runDir.resolve(RunFolder.RESULT_FILE), plan, out);
             progress.watchForInterrupts();

@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** One run's folder under {@code results/}: made new, never reused, and its JSON written whole or not at all. */
@@ -46,6 +48,41 @@ final class RunFolder {
     }
 
     /**
+     * Deletes what runs that were killed (SIGKILL, a crash: no hook ran) left half-written in their
+     * folders under {@code resultsDir}: the run that holds the machine's lock is the only one that
+     * writes there, so every temporary file found is a dead run's.
+     *
+     * @return one line that says what was removed, or null if nothing was
+     */
+    static String removeLeftovers(Path resultsDir) throws IOException {
+        if (!Files.isDirectory(resultsDir)) {
+            return null;
+        }
+        List<String> removed = new ArrayList<>();
+        try (java.util.stream.Stream<Path> runs = Files.list(resultsDir)) {
+            for (Path run : runs.filter(Files::isDirectory).sorted().toList()) {
+                try (java.util.stream.Stream<Path> files = Files.list(run)) {
+                    for (Path f : files.filter(RunFolder::temporary).sorted().toList()) {
+                        if (Files.deleteIfExists(f)) {
+                            removed.add(resultsDir.relativize(f).toString());
+                        }
+                    }
+                } catch (java.nio.file.AccessDeniedException e) {
+                    // Another user's run folder: not ours to clean.
+                }
+            }
+        } catch (java.nio.file.AccessDeniedException e) {
+            return null;
+        }
+        return removed.isEmpty() ? null : "removed " + removed.size() + " temporary file" + (removed.size() == 1 ? ""
+                : "s") + " of runs that were killed (" + String.join(", ", removed) + ")";
+    }
+
+    private static boolean temporary(Path f) {
+        return f.getFileName().toString().endsWith(WholeFile.TMP_SUFFIX) && Files.isRegularFile(f);
+    }
+
+    /**
      * Deletes what a writer of the run folder left half-written: its {@code *.tmp} files (a
      * writer that failed, a full disk). Called on every way a run ends.
      */
@@ -54,7 +91,7 @@ final class RunFolder {
             return;
         }
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(WholeFile.TMP_SUFFIX)).toList()) {
+            for (Path f : files.filter(RunFolder::temporary).toList()) {
                 Files.deleteIfExists(f);
             }
         }

@@ -64,17 +64,22 @@ class FullResultsDiskTest {
         List<LegPlanner.Planned> plan = LegPlanner.plan(Profile.QUICK, new CommandLineOptions(), List.of("8388608"), dir);
         try (FullDisk disk = FullDisk.mount(dir.resolve("results"), 64)) {
             Path json = Files.writeString(disk.dir().resolve(RunFolder.RESULT_FILE), golden());
-            disk.fill();
             Progress progress = new Progress(json, plan, new PrintStream(new ByteArrayOutputStream()));
             progress.finished(1);
+            String status = Files.readString(disk.dir().resolve("status.json"));
+            disk.fill();
+            IOException full = assertThrows(IOException.class, () -> progress.finished(2));
+            assertEquals("could not write " + disk.dir().resolve("status.json") + ": No space left on device",
+                    full.getMessage());
             IOException e = assertThrows(IOException.class, () -> progress.end((RunnerException) null));
             assertTrue(e.getMessage().startsWith("could not write status.json (No space left on device) or the report ("),
                     e.getMessage());
-            assertTrue(e.getMessage().endsWith(") in " + disk.dir() + "; the JMH result JSON of the 1 finished leg is"
+            assertTrue(e.getMessage().endsWith(") in " + disk.dir() + "; the JMH result JSON of the 2 finished legs is"
                     + " whole: ./run-bench.sh report " + json + " writes the report once there is room"), e.getMessage());
-            assertEquals(List.of("filler", RunFolder.RESULT_FILE), TestFiles.names(disk.dir()),
+            assertEquals(List.of("filler", RunFolder.RESULT_FILE, "status.json"), TestFiles.names(disk.dir()),
                     "a temporary or half-written file was left");
             assertEquals(golden(), Files.readString(json));
+            assertEquals(status, Files.readString(disk.dir().resolve("status.json")), "the status of the legs before");
         }
     }
 

@@ -143,6 +143,35 @@ class RunLifeTest {
         RunLock.acquire(lock, "after the kill").close();
     }
 
+    /** A run killed without its hooks (SIGKILL, a crash, a power cut) after a leg: its folder says it did not end. */
+    @Test
+    void aRunKilledAfterALegLeavesAStatusThatSaysItDidNotEnd() throws Exception {
+        List<LegPlanner.Planned> plan = LegPlanner.plan(Profile.QUICK, new org.openjdk.jmh.runner.options.CommandLineOptions(),
+                List.of("8388608"), dir);
+        Path json = Files.createDirectory(dir.resolve("run")).resolve(RunFolder.RESULT_FILE);
+        Files.copy(Path.of("src/test/resources/golden/a.json"), json);
+        new Progress(json, plan, new PrintStream(new ByteArrayOutputStream())).finished(1);
+        // Killed here: nothing else of the run's runs.
+        RunStatus status = RunStatus.beside(json);
+        assertEquals(new RunStatus(plan.size(), 1, "did not end: still running, or killed (SIGKILL, a crash, a power"
+                + " cut) after 1 leg"), status);
+        assertTrue(status.partial(), "a killed run's folder reads as complete");
+    }
+
+    @Test
+    void temporaryFilesOfKilledRunsAreRemoved() throws Exception {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Path run = Files.createDirectory(results.resolve("20260101-000000-quick"));
+        Path json = Files.writeString(run.resolve(RunFolder.RESULT_FILE), "[]");
+        Files.writeString(run.resolve(RunFolder.RESULT_FILE + ".tmp"), "[ {");
+        Files.writeString(run.resolve(RunStatus.FILE + ".tmp"), "{");
+        assertEquals("removed 2 temporary files of runs that were killed (20260101-000000-quick/jmh-result.json.tmp,"
+                + " 20260101-000000-quick/status.json.tmp)", RunFolder.removeLeftovers(results));
+        assertEquals(List.of(RunFolder.RESULT_FILE), TestFiles.names(run));
+        assertEquals("[]", Files.readString(json));
+        assertEquals(null, RunFolder.removeLeftovers(results), "a second clean-up finds nothing");
+    }
+
     @Test
     void leftoversOfLiveProcessesAreKept() throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
