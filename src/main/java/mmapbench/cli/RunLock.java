@@ -54,6 +54,12 @@ final class RunLock implements AutoCloseable {
         boolean locked;
         try {
             locked = file.tryLock();
+        } catch (LockFile.Failure e) {
+            // NFS emulates flock with fcntl locks, which a read-only descriptor cannot take.
+            file.close();
+            throw new UsageException("the run lock " + path + " cannot be locked by user "
+                    + System.getProperty("user.name") + " (" + LockFile.strerror(e.errno) + "): remove it as its owner"
+                    + " or root (rm " + path + "); a run makes it anew, readable and writable for every user");
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
