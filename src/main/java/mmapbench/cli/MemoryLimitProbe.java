@@ -20,7 +20,8 @@ final class MemoryLimitProbe {
     private MemoryLimitProbe() {
     }
 
-    static void check(List<LegPlanner.Planned> plan, CommandLineOptions user) throws UsageException {
+    /** Why the plan's memory limits cannot be used here, in one line with the fix; null when they can (or there are none). */
+    static String refusal(List<LegPlanner.Planned> plan, CommandLineOptions user) {
         List<MemoryLimit> limits = new ArrayList<>();
         if (user.getParameter(Parameter.MEMORY_LIMIT.name).hasValue()) {
             // Checked already, as every -p value is, by ParamValues.
@@ -28,12 +29,7 @@ final class MemoryLimitProbe {
         } else {
             plan.forEach(p -> limits.addAll(p.params().get(Parameter.MEMORY_LIMIT)));
         }
-        if (limits.stream().anyMatch(limit -> !limit.none())) {
-            String why = MemoryCgroup.refusal();
-            if (why != null) {
-                throw new UsageException(why);
-            }
-        }
+        return limits.stream().anyMatch(limit -> !limit.none()) ? MemoryCgroup.refusal() : null;
     }
 
     static void removeStale(PrintStream out) throws IOException {

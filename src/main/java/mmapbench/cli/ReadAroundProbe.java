@@ -20,7 +20,8 @@ final class ReadAroundProbe {
     private ReadAroundProbe() {
     }
 
-    static void check(List<LegPlanner.Planned> plan, CommandLineOptions user, Path dataDir) throws UsageException {
+    /** Why a read-around of the plan cannot be set here, in one line with the fix; null when all can. */
+    static String refusal(List<LegPlanner.Planned> plan, CommandLineOptions user, Path dataDir) {
         List<ReadAround> settings = new ArrayList<>();
         if (user.getParameter(Parameter.READ_AHEAD.name).hasValue()) {
             // Checked already, as every -p value is, by ParamValues.
@@ -31,9 +32,10 @@ final class ReadAroundProbe {
         for (ReadAround r : settings) {
             String why = r.refusal(dataDir);
             if (why != null) {
-                throw new UsageException(why);
+                return why;
             }
         }
+        return null;
     }
 
     static void restoreStale(Path dataDir, PrintStream out) throws IOException {

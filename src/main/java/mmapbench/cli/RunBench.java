@@ -4,6 +4,7 @@ import mmapbench.environment.EnvironmentFile;
 import mmapbench.environment.RunClock;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.DataFolder;
+import mmapbench.ipc.SharedFiles;
 import mmapbench.param.Parameter;
 import mmapbench.report.BadResultFile;
 import mmapbench.report.Report;
@@ -19,8 +20,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,10 +47,15 @@ public final class RunBench {
             System.err.println("mmap-bench: " + e.getMessage());
             status = 2;
         } catch (RunnerException | IOException | RuntimeException e) {
-            System.err.println("mmap-bench: the run failed: " + e.getMessage());
+            System.err.println("mmap-bench: the run failed: " + describe(e));
             status = 1;
         }
         System.exit(status);
+    }
+
+    /** An exception as one line: its message, or its type where it has none. */
+    static String describe(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
     }
 
     static int run(Arguments a, PrintStream out) throws UsageException, IOException, RunnerException {
@@ -70,34 +78,58 @@ public final class RunBench {
                     + " profile matches " + user.getIncludes() + ": java -jar target/benchmarks.jar -l lists them");
         }
         ParamValues.check(plan, user, a.jmhArgs());
-        MemoryLimitProbe.check(plan, user);
-        ReadAroundProbe.check(plan, user, dataDir);
+        // What needs root (a memory cgroup, read_ahead_kb) is said all at once, not one refusal a try.
+        refuse(MemoryLimitProbe.refusal(plan, user), ReadAroundProbe.refusal(plan, user, dataDir));
+        CacheStateProbe.check(plan, user, dataDir, fileSizes);
         try (RunLock ignored = RunLock.acquire(lockFile, "./run-bench.sh --" + a.profile().name().toLowerCase(Locale.ROOT))) {
+            // JMH's lock lives beside ours, in the temporary folder.
+            String jmhLock = JmhLock.check(lockFile.resolveSibling(JmhLock.FILE));
+            if (jmhLock != null) {
+                out.println("mmap-bench: " + jmhLock);
+            }
             checkDataDir(a, dataDir, out);
             MemoryLimitProbe.removeStale(out);
             ReadAroundProbe.restoreStale(dataDir, out);
+            SharedFiles.removeStale().forEach(line -> out.println("mmap-bench: " + line));
             Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
             checkSpace(dataDir, kinds, fileSizes, out);
+            String killedRuns = RunFolder.removeLeftovers(a.resultsDir());
+            if (killedRuns != null) {
+                out.println("mmap-bench: " + killedRuns);
+            }
             Path runDir = RunFolder.create(a.resultsDir(), a.profile());
             Progress progress = new Progress(runDir.resolve(RunFolder.RESULT_FILE), plan, out);
             progress.watchForInterrupts();
-            Path environment = runDir.resolve(EnvironmentFile.FILE);
-            EnvironmentFile.write(EnvironmentFile.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT),
-                    fileSizes), environment);
-            RunClock clock = RunClock.start();
-            makeDataFiles(dataDir, kinds, fileSizes, out);
-            RunnerException failure = runLegs(plan, progress, out);
-            if (failure == null) {
-                NativeFloors.run(plan, runDir, out);
-            }
-            if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
-                CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
-            }
+            RunnerException failure;
             try {
-                EnvironmentFile.finish(environment, clock);
+                Path environment = runDir.resolve(EnvironmentFile.FILE);
+                EnvironmentFile.write(EnvironmentFile.capture(dataDir, a.profile().name().toLowerCase(Locale.ROOT),
+                        fileSizes), environment);
+                RunClock clock = RunClock.start();
+                makeDataFiles(dataDir, kinds, fileSizes, out);
+                failure = runLegs(plan, progress, out);
+                if (failure == null) {
+                    NativeFloors.run(plan, runDir, out);
+                }
+                if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
+                    CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);
+                }
+                try {
+                    EnvironmentFile.finish(environment, clock);
+                } catch (IOException | RuntimeException e) {
+                    // The run's own results matter more than the note of how it went.
+                    out.println("mmap-bench: " + EnvironmentFile.FILE + " lacks the run's end: " + describe(e));
+                }
             } catch (IOException | RuntimeException e) {
-                // The run's own results matter more than the note of how it went.
-                out.println("mmap-bench: " + EnvironmentFile.FILE + " lacks the run's end: " + e);
+                // A file that could not be written (a full disk), a data file that could not be made:
+                // the run stops, keeps the legs it finished and says why, as after a failed leg (and
+                // not as an interrupted one, which is what the shutdown hook would say).
+                try {
+                    progress.end(describe(e));
+                } catch (IOException alsoUnwritten) {
+                    out.println("mmap-bench: " + describe(alsoUnwritten));
+                }
+                throw e;
             }
             progress.end(failure);
             if (failure != null) {
@@ -106,6 +138,14 @@ public final class RunBench {
                         : "; the results of the legs before it are in " + progress.json()), failure);
             }
             return 0;
+        }
+    }
+
+    /** Refuses the run in one line that holds every refusal given, if any. */
+    private static void refuse(String... refusals) throws UsageException {
+        List<String> found = Arrays.stream(refusals).filter(Objects::nonNull).toList();
+        if (!found.isEmpty()) {
+            throw new UsageException(String.join("; and ", found));
         }
     }
 

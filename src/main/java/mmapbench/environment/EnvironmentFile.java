@@ -3,6 +3,7 @@ package mmapbench.environment;
 import mmapbench.param.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import mmapbench.fixture.WholeFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class EnvironmentFile {
     }
 
     public static void write(Map<String, Object> env, Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), env);
+        WholeFile.write(file, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, env));
     }
 
     /** Adds the run's end (see {@link RunClock}) to {@code file}, which {@link #capture} wrote at its start. */

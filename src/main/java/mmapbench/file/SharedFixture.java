@@ -4,6 +4,7 @@ import mmapbench.fixture.ReadAround;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.Folios;
+import mmapbench.fixture.HostWatch;
 import mmapbench.fixture.MemoryCgroup;
 import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.PageCache;
@@ -46,6 +47,7 @@ public class SharedFixture {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException {
+        HostWatch.armInJmhFork();
         Question question = Question.ofBenchmark(params.getBenchmark()).orElseThrow(
                 () -> new IllegalStateException(params.getBenchmark() + " is not a file benchmark"));
         long fileSize = Parameter.FILE_SIZE.parse(params.getParam(Parameter.FILE_SIZE.name));

@@ -11,6 +11,7 @@ import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Folios;
 import mmapbench.fixture.PageCache;
 import mmapbench.fixture.DataFile;
+import mmapbench.fixture.WholeFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -243,7 +244,7 @@ public final class Fio {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("fio", version);
         doc.put("results", results);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+        WholeFile.write(file, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, doc));
     }
 
     /** The results in a {@value #FILE}, or an empty list. */

@@ -3,6 +3,7 @@ package mmapbench.ipc;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import mmapbench.fixture.WholeFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -194,7 +195,7 @@ public final class NativeFloor {
     }
 
     static void write(Floors floors, Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), floors);
+        WholeFile.write(file, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, floors));
     }
 
     /** The floors in a {@value #FILE}. */

@@ -1,6 +1,7 @@
 package mmapbench.cli;
 
 import mmapbench.fixture.TestFiles;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,9 @@ class RunBenchTest {
     @CsvSource(delimiter = '|', value = {
             "--file-size 1k | blockSize 4096 is larger than fileSize 1024: use a smaller block or a larger file",
             "--file-size 1000000 | fileSize 1000000 is not a multiple of blockSize 4096: use a file size that is a multiple of every block size (e.g. a whole number of MiB)",
-            "--file-size 100t | not enough free disk in DATA: the data files need 204800.0 GiB (+256.0 MiB head room)",
+            "--file-size 100t -- RandomRead -p cache=COLD | not enough free disk in DATA: the data files need 102400.0 GiB (+256.0 MiB head room)",
+            "--file-size 100t | cache=WARM needs the whole 102400.0 GiB data file in the page cache, and ",
+            "--file-size 100t -- RandomRead -p cache=HOT,COLD | cache=HOT needs the whole 102400.0 GiB data file in the page cache, and ",
             "-- -p fileSize=4g | -p fileSize=4g is not a positive number of bytes: use e.g. -p fileSize=4294967296, or --file-size 4g",
             "--file-size 8m -- -p fileSize=8388608 | the file size is given twice (--file-size and -p fileSize): give it once",
             "-- -p blockSize=3 | blockSize 3 is not a power of two from 8 to 1073741824 bytes: use e.g. 8, 4096 or 65536",
@@ -73,6 +76,39 @@ class RunBenchTest {
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertEquals(List.of(), TestFiles.names(data), "a data file was written");
         assertFalse(Files.exists(results) && !TestFiles.names(results).isEmpty(), "a result folder was written");
+    }
+
+    /**
+     * COLD where the data folder keeps its files in memory: asked for by the profile (the quick
+     * one has a COLD leg) or by -p, it is refused in one line before anything is written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the quick profile | --quick",
+            "-p cache=COLD | -- RandomRead -p cache=COLD",
+    })
+    void coldOnADataFolderInMemoryIsRefusedBeforeAnythingIsWritten(String what, String more) throws Exception {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type()),
+                "no tmpfs at /dev/shm");
+        Path data = Files.createTempDirectory(shm, "robust-test-");
+        Path results = dir.resolve("results");
+        Path lock = dir.resolve("lock");
+        List<String> all = new ArrayList<>(List.of("--data-dir", data.toString(), "--results-dir", results.toString(),
+                "--file-size", "8m"));
+        all.addAll(List.of(more.split(" ")));
+        // Held, so that were the refusal missing, the run would stop at the lock and measure nothing.
+        try (RunLock held = RunLock.acquire(lock, "this test")) {
+            UsageException e = assertThrows(UsageException.class, () -> RunBench.run(
+                    Arguments.parse(all.toArray(String[]::new)), new PrintStream(new ByteArrayOutputStream()), lock));
+            assertEquals("cache=COLD cannot be reached in data folder " + data + ": it is on tmpfs, which keeps every"
+                    + " page of a file in memory and evicts none; put the data on a disk with --data-dir, or leave"
+                    + " COLD out (e.g. -p cache=WARM)", e.getMessage());
+            assertEquals(List.of(), TestFiles.names(data), "a data file was written");
+            assertFalse(Files.exists(results), "a results folder was made");
+        } finally {
+            Files.walk(data).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Test

@@ -121,8 +121,9 @@ class RunLifeTest {
                     Arguments.parse(args(data, results, SHORT).toArray(String[]::new)),
                     new PrintStream(new ByteArrayOutputStream()), lock));
             assertTrue(e.getMessage().matches("another mmap-bench run holds this machine \\(pid "
-                    + ProcessHandle.current().pid() + ", started \\S+, the first run\\): two runs at once would spoil"
-                    + " each other's cache states; wait for it to end, or stop it"), e.getMessage());
+                    + ProcessHandle.current().pid() + " of user " + System.getProperty("user.name")
+                    + ", started \\S+, the first run\\): two runs at once would spoil each other's cache states; wait"
+                    + " for it to end, or stop it"), e.getMessage());
         }
         assertEquals(List.of(), TestFiles.names(data), "a data file was written");
         assertFalse(Files.exists(results), "a results folder was made");
@@ -133,12 +134,42 @@ class RunLifeTest {
     void aKilledRunDoesNotHoldTheMachine() throws Exception {
         Path lock = dir.resolve("lock");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(), lock.toString())
+                JvmOptions.NATIVE_ACCESS, "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(),
+                lock.toString())
                 .redirectErrorStream(true).start();
         assertEquals("locked", new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine());
         assertThrows(UsageException.class, () -> RunLock.acquire(lock, "second").close());
         holder.destroyForcibly().waitFor();
         RunLock.acquire(lock, "after the kill").close();
+    }
+
+    /** A run killed without its hooks (SIGKILL, a crash, a power cut) after a leg: its folder says it did not end. */
+    @Test
+    void aRunKilledAfterALegLeavesAStatusThatSaysItDidNotEnd() throws Exception {
+        List<LegPlanner.Planned> plan = LegPlanner.plan(Profile.QUICK, new org.openjdk.jmh.runner.options.CommandLineOptions(),
+                List.of("8388608"), dir);
+        Path json = Files.createDirectory(dir.resolve("run")).resolve(RunFolder.RESULT_FILE);
+        Files.copy(Path.of("src/test/resources/golden/a.json"), json);
+        new Progress(json, plan, new PrintStream(new ByteArrayOutputStream())).finished(1);
+        // Killed here: nothing else of the run's runs.
+        RunStatus status = RunStatus.beside(json);
+        assertEquals(new RunStatus(plan.size(), 1, "did not end: still running, or killed (SIGKILL, a crash, a power"
+                + " cut) after 1 leg"), status);
+        assertTrue(status.partial(), "a killed run's folder reads as complete");
+    }
+
+    @Test
+    void temporaryFilesOfKilledRunsAreRemoved() throws Exception {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Path run = Files.createDirectory(results.resolve("20260101-000000-quick"));
+        Path json = Files.writeString(run.resolve(RunFolder.RESULT_FILE), "[]");
+        Files.writeString(run.resolve(RunFolder.RESULT_FILE + ".tmp"), "[ {");
+        Files.writeString(run.resolve(RunStatus.FILE + ".tmp"), "{");
+        assertEquals("removed 2 temporary files of runs that were killed (20260101-000000-quick/jmh-result.json.tmp,"
+                + " 20260101-000000-quick/status.json.tmp)", RunFolder.removeLeftovers(results));
+        assertEquals(List.of(RunFolder.RESULT_FILE), TestFiles.names(run));
+        assertEquals("[]", Files.readString(json));
+        assertEquals(null, RunFolder.removeLeftovers(results), "a second clean-up finds nothing");
     }
 
     @Test
