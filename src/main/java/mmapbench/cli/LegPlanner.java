@@ -41,6 +41,35 @@ final class LegPlanner {
 
     /** What makes two planned legs the same run. */
     private record Identity(List<Class<?>> classes, List<String> methods, ParamSet params, int threads) {
+
+        /** Whether this leg already runs every row of {@code other}: the same benchmarks, each parameter's values among ours. */
+        boolean covers(Identity other) {
+            return classes.equals(other.classes) && methods.equals(other.methods) && threads == other.threads
+                    && params.parameters().equals(other.params.parameters())
+                    && params.parameters().stream().allMatch(p -> params.get(p).containsAll(other.params.get(p)));
+        }
+    }
+
+    /**
+     * The file benchmarks are single-shot over a count of operations, and the report divides by
+     * it: another mode, or batches of calls that would run without their setup, would give other
+     * figures under the same names. Refused in one line.
+     */
+    private static void checkModes(Leg leg, CommandLineOptions user) throws UsageException {
+        boolean files = leg.classes().stream().anyMatch(c -> Question.ofClass(c).isPresent());
+        if (!files) {
+            return;
+        }
+        if (!user.getBenchModes().isEmpty()) {
+            throw new UsageException("-bm " + user.getBenchModes() + ": the file benchmarks time single calls of a"
+                    + " counted number of operations (-p ops, -p bytes); leave -bm out, or give it with the IPC"
+                    + " benchmark alone (-- SharedMemoryPingPong -bm avgt)");
+        }
+        // Warm-up batches only warm the JIT; a measured batch would time calls that no setup preceded.
+        if (user.getMeasurementBatchSize().hasValue() && user.getMeasurementBatchSize().get() != 1) {
+            throw new UsageException("-bs " + user.getMeasurementBatchSize().get() + ": a file benchmark's iteration is"
+                    + " one call right after its setup; change how many operations it runs with -p ops (or -p bytes)");
+        }
     }
 
     private LegPlanner() {
@@ -75,11 +104,19 @@ final class LegPlanner {
             if (found.isEmpty()) {
                 continue;
             }
-            // The user's -p wins; legs it makes identical (say -p cache=WARM) run once.
-            for (ParamSet params : byOperationCount(leg, withUsersValues(leg.params(), user), user)) {
-                if (!seen.add(new Identity(leg.classes(), leg.methods(), params, leg.threads()))) {
+            checkModes(leg, user);
+            // The user's -p wins; legs it makes identical (say -p cache=WARM), or whose rows an
+            // earlier leg already runs, run once.
+            // The run's file sizes are the leg's too, so that every check sees the file a row will read.
+            ParamSet sized = user.getParameter(Parameter.FILE_SIZE.name).hasValue() ? leg.params()
+                    : leg.params().withText(Parameter.FILE_SIZE, fileSizes);
+            sized = withPassBytes(leg, sized, fileSizes, user);
+            for (ParamSet params : byOperationCount(leg, withUsersValues(sized, user), user)) {
+                Identity identity = new Identity(leg.classes(), leg.methods(), params, leg.threads());
+                if (seen.stream().anyMatch(earlier -> earlier.covers(identity))) {
                     continue;
                 }
+                seen.add(identity);
                 checkBlocks(params, fileSizes);
                 plan.add(new Planned(leg, label(leg, params), params, found,
                         options(user, leg, params, includes, excludes, fileSizes, dataDir)));
@@ -119,6 +156,20 @@ final class LegPlanner {
         return out;
     }
 
+    /**
+     * A sequential leg's bytes per iteration, from the smallest of the run's files (a pass may
+     * not run past a file's end); the user's {@code -p bytes} wins.
+     */
+    private static ParamSet withPassBytes(Leg leg, ParamSet params, List<String> fileSizes, CommandLineOptions user) {
+        if (user.getParameter(Parameter.BYTES.name).hasValue() || params.has(Parameter.BYTES)) {
+            return params;
+        }
+        long smallest = fileSizes.stream().mapToLong(Long::parseLong).min().orElse(Long.MAX_VALUE);
+        long bytes = leg.classes().stream().map(Question::ofClass).flatMap(java.util.Optional::stream)
+                .mapToLong(q -> q.bytesPerIteration(smallest)).max().orElse(0);
+        return bytes > 0 ? params.with(Parameter.BYTES, bytes) : params;
+    }
+
     /** The leg's parameters, each the user gave with {@code -p} replaced by the user's values. */
     private static ParamSet withUsersValues(ParamSet params, CommandLineOptions user) throws UsageException {
         ParamSet effective = params;
@@ -138,7 +189,8 @@ final class LegPlanner {
     private static String label(Leg leg, ParamSet effective) {
         List<String> changed = new ArrayList<>();
         for (Parameter<?> p : effective.parameters()) {
-            if (p != Parameter.CACHE && p != Parameter.OPS && !effective.get(p).equals(leg.params().get(p))) {
+            if (p != Parameter.CACHE && p != Parameter.OPS && p != Parameter.FILE_SIZE && p != Parameter.BYTES
+                    && !effective.get(p).equals(leg.params().get(p))) {
                 changed.add(p.name + "=" + effective.joined(p));
             }
         }
@@ -158,9 +210,7 @@ final class LegPlanner {
         for (Parameter<?> p : params.parameters()) {
             b.param(p.name, params.jmhValues(p));
         }
-        if (!user.getParameter(Parameter.FILE_SIZE.name).hasValue()) {
-            b.param(Parameter.FILE_SIZE.name, fileSizes.toArray(String[]::new));
-        }
+
         if (user.getBenchModes().isEmpty()) {
             leg.modes().forEach(b::mode);
         }

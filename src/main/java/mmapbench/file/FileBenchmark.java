@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The run configuration is owned by the annotations (here and on each class), not by
  * {@code run-bench.sh}'s profiles, which only choose which benchmarks and parameters run: a row
- * measured by {@code java -jar target/benchmarks.jar} is measured exactly as the launcher measures it.
+ * measured by {@code java -jar target/benchmarks.jar} is measured exactly as the launcher measures
+ * it, but for the operation count from a cold file, which the profiles lower
+ * ({@link Question#opsPerIteration}); {@code -p ops} gives it.
  * Three forks, because forks differ more than iterations do and the verdict's intervals are
  * built on fork-to-fork variation: with two, a single fork that drifts leaves an interval that
  * decides nothing.
@@ -47,9 +49,11 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 // One unit for every file row: a sequential row's bytes per nanosecond is GB/s.
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-// Two warm-up calls: the first compiles the loop. Three forks of few iterations rather than two
-// of many: forks differ more than iterations.
-@Warmup(iterations = 2)
+// Six warm-up calls, three after each of two setups: a method called a few times is compiled
+// through its loop alone, and reached full speed only in the third call; the calls of a batch
+// go on from where the last left off. Three forks of few iterations rather than two of many:
+// forks differ more than iterations.
+@Warmup(iterations = 2, batchSize = 3)
 @Measurement(iterations = 3)
 @Fork(value = 3, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
@@ -106,16 +110,6 @@ public abstract class FileBenchmark implements ParamCheck {
      */
     abstract CacheState cache();
 
-    /**
-     * Operations one iteration times from the state its setup established, or 0 where the class
-     * times its operations by the clock (a steady state, whose figure does not depend on how many
-     * run). Where a cost is paid once per so many operations (a fresh mapping's faults, a cold
-     * file warming up), this number, not the clock, decides how it is shared.
-     */
-    long opsPerIteration() {
-        return 0;
-    }
-
     /** Bytes per operation: each class's own {@code @Param}. */
     abstract int blockSize();
 
@@ -153,7 +147,23 @@ public abstract class FileBenchmark implements ParamCheck {
             throw new IllegalArgumentException("-p bytes=" + bytes + " is not a whole number of " + blockSize
                     + "-byte blocks: use e.g. -p bytes=1073741824");
         }
+        if (bytes > fileSize) {
+            // A pass past the end would wrap onto pages the iteration already mapped or read.
+            throw new IllegalArgumentException("-p bytes=" + bytes + " is more than the " + fileSize
+                    + "-byte file: use at most -p bytes=" + fileSize);
+        }
         return bytes / blockSize;
+    }
+
+    /**
+     * For the classes that count operations: at least one, and no more than there are offsets,
+     * which an iteration would otherwise revisit (and find already mapped or cached).
+     */
+    static void checkOps(long ops, long perOp) {
+        if (ops < 1 || ops * perOp > Offsets.COUNT) {
+            throw new IllegalArgumentException("-p ops=" + ops + " is not from 1 to " + Offsets.COUNT / perOp
+                    + " (the seeded offsets an iteration visits once each): use e.g. -p ops=65536");
+        }
     }
 
     /** For the classes that have no HOT: refuses it in one line that says why and what to use. */

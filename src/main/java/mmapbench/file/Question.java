@@ -76,7 +76,7 @@ public enum Question {
      * touches to be shared as a program that reads a file many times shares them. From a cold one:
      * few, because a read-around of megabytes would otherwise load the whole file within the
      * iteration. A short-lived read's operation is itself many reads, so it runs fewer. 0 for the
-     * sequential classes, whose steady figure the clock may time.
+     * sequential classes, which count the bytes of a pass instead ({@code @Param bytes}).
      */
     public long opsPerIteration(CacheState cache) {
         return switch (this) {
@@ -87,6 +87,18 @@ public enum Question {
             case SEQUENTIAL_READ, SEQUENTIAL_WRITE -> 0;
         };
     }
+
+    /**
+     * Bytes one iteration of a sequential class moves from offset 0 ({@code @Param bytes}), on a
+     * file of {@code fileSize}: a GiB, enough for a pass to be steady past the file's front, or
+     * the whole of a smaller file; 0 for the classes that count operations instead.
+     */
+    public long bytesPerIteration(long fileSize) {
+        return random ? 0 : Math.min(SEQUENTIAL_BYTES, fileSize);
+    }
+
+    /** What a sequential class's iteration moves by default: the class's {@code @Param bytes}. */
+    public static final long SEQUENTIAL_BYTES = 1L << 30;
 
     /** Whether fio can run the same pattern: it keeps a file open, so not the short-lived reads. */
     public boolean crossCheckedByFio() {

@@ -80,9 +80,10 @@ public class RandomReadBenchmark extends FileBenchmark {
     }
 
     @Override
-    long opsPerIteration() {
-        return ops;
+    void checkMoreParams() {
+        checkOps(ops, 1);
     }
+
 
     @Override
     void prepare() {

@@ -79,16 +79,13 @@ public class RandomWriteBenchmark extends FileBenchmark {
     @Override
     void checkMoreParams() {
         refuseHot(cache, WRITES_HAVE_NO_HOT);
+        checkOps(ops, 1);
     }
 
     /** Why a write has no HOT state: see the class comment. */
     static final String WRITES_HAVE_NO_HOT = "a write has no HOT state (a clean page of a shared mapping is mapped"
             + " read-only, so the first write to it faults however the mapping was prepared)";
 
-    @Override
-    long opsPerIteration() {
-        return ops;
-    }
 
     @Override
     void prepare() {

@@ -84,10 +84,6 @@ public class SequentialReadBenchmark extends FileBenchmark {
         }
     }
 
-    @Override
-    long opsPerIteration() {
-        return blocks;
-    }
 
     @Override
     void prepare() {

@@ -89,9 +89,9 @@ public class SequentialWriteBenchmark extends FileBenchmark {
                     + blockSize + " that divides fileSize " + fileSize + ": use 0 (never) or a whole number of blocks"
                     + " that divides the file, e.g. 268435456");
         }
-        if (forceEvery / blockSize > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("forceEvery " + forceEvery + " holds more than 2^31 blocks of "
-                    + blockSize + " bytes: use a larger block or a smaller forceEvery");
+        if (forceEvery > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("forceEvery " + forceEvery + " is more than 2 GiB, which one force"
+                    + " cannot take: use e.g. 268435456");
         }
         // In whole operations; a stretch past 2 GiB, which the checks above refuse, counts in no int.
         if (forceEvery <= Integer.MAX_VALUE) {
@@ -99,10 +99,6 @@ public class SequentialWriteBenchmark extends FileBenchmark {
         }
     }
 
-    @Override
-    long opsPerIteration() {
-        return opsPerCall;
-    }
 
     @Override
     void prepare() {

@@ -78,10 +78,6 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
         return cache;
     }
 
-    @Override
-    long opsPerIteration() {
-        return ops;
-    }
 
     @Override
     boolean opensItsOwnHandles() {
@@ -91,6 +87,9 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
     @Override
     void checkMoreParams() {
         refuseHot(cache, "every operation maps the file afresh, so there is no mapping to pre-fault");
+        if (reads >= 1 && reads <= Offsets.COUNT) {
+            checkOps(ops, reads);
+        }
         if (reads < 1 || reads > Offsets.COUNT) {
             throw new IllegalArgumentException("reads " + reads + " is not from 1 to " + Offsets.COUNT
                     + ": use e.g. 16 or 256");

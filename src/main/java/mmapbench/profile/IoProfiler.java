@@ -64,6 +64,8 @@ public final class IoProfiler implements InternalProfiler {
     private static final long PAGE = 4096;
 
     private IoCounters.Snapshot before;
+    /** The data device's read-around when the iteration began, KiB; -1 where unknown. */
+    private long readAroundBefore = -1;
     private long switchesBefore;
 
     @Override
@@ -75,6 +77,8 @@ public final class IoProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         IoCounters.enable();
         before = IoCounters.read(false);
+        // Now, not after the iteration: the last one's trial teardown puts a setting back first.
+        readAroundBefore = ReadAround.current(DataFile.dataDir());
         switchesBefore = IoCounters.processContextSwitches();
     }
 
@@ -119,9 +123,8 @@ public final class IoProfiler implements InternalProfiler {
         if (w.dirtyPages() >= 0) {
             out.add(new ScalarResult(DIRTY, w.dirtyPages() * PAGE / MIB, "MiB", AggregationPolicy.AVG));
         }
-        long readAround = ReadAround.current(DataFile.dataDir());
-        if (readAround >= 0) {
-            out.add(new ScalarResult(READ_AROUND, readAround, "KiB", AggregationPolicy.AVG));
+        if (readAroundBefore >= 0) {
+            out.add(new ScalarResult(READ_AROUND, readAroundBefore, "KiB", AggregationPolicy.AVG));
         }
         if (w.pmdMappedKb() >= 0) {
             out.add(new ScalarResult(PMD, w.pmdMappedKb() / 1024.0, "MiB", AggregationPolicy.AVG));

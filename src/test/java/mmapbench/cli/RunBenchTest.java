@@ -63,6 +63,11 @@ class RunBenchTest {
             "--full -- ShortLivedRead -p reads=0 | reads 0 is not from 1 to 1048576: use e.g. 16 or 256",
             "-- RandomRead -p nosuch=1 | -p nosuch: no benchmark of this run has a parameter nosuch; theirs are access, advice, blockSize, cache, fileSize, folios, memoryLimit",
             "-- RandomRead -p memoryLimit=25 | -p memoryLimit=25 is not none or a share of the data file from 1% to 100%: use e.g. -p memoryLimit=25%",
+            "-- RandomRead -bm avgt | -bm [AverageTime]: the file benchmarks time single calls of a counted number of operations (-p ops, -p bytes); leave -bm out, or give it with the IPC benchmark alone (-- SharedMemoryPingPong -bm avgt)",
+            "-- RandomRead -bs 4 | -bs 4: a file benchmark's iteration is one call right after its setup; change how many operations it runs with -p ops (or -p bytes)",
+            "-- RandomRead -p ops=0 | -p ops=0 is not from 1 to 1048576 (the seeded offsets an iteration visits once each): use e.g. -p ops=65536",
+            "-- ShortLivedRead -p ops=65537 -p reads=16 | -p ops=65537 is not from 1 to 65536 (the seeded offsets an iteration visits once each): use e.g. -p ops=65536",
+            "--file-size 8m -- SequentialRead -p bytes=1073741824 | -p bytes=1073741824 is more than the 8388608-byte file: use at most -p bytes=8388608",
             "-- RandomRead -p cache=HOT -p memoryLimit=25% | -p memoryLimit=25% with cache=HOT: a limited page cache cannot hold the whole file that HOT needs; use -p cache=WARM (as much as fits) or COLD with a limit, or -p memoryLimit=none",
     })
     void badRunsStopBeforeWritingAnything(String args, String message) throws Exception {
@@ -140,6 +145,11 @@ class RunBenchTest {
                 .map(p -> p.leg().name()).toList();
         // The random-read WARM and COLD legs both became random reads at WARM; the other legs hold no RandomRead.
         assertEquals(List.of("random reads, WARM"), legs);
+        // A leg whose rows an earlier one runs too is left out: the WARM leg runs both access patterns.
+        var cold = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=COLD", "-p",
+                "blockSize=4096");
+        assertEquals(List.of("random reads, COLD, 128 ops per iteration (blockSize=4096)"), LegPlanner.plan(Profile.QUICK, cold,
+                List.of("8388608"), dir).stream().map(LegPlanner.Planned::label).toList());
         // Every leg of the full profile runs, states that count their operations differently apart.
         List<LegPlanner.Planned> all = LegPlanner.plan(Profile.FULL, new org.openjdk.jmh.runner.options.CommandLineOptions(),
                 List.of("8388608"), dir);

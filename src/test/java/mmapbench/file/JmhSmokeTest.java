@@ -52,6 +52,7 @@ class JmhSmokeTest {
     private OptionsBuilder options(String classes, String blockSize, String... more) {
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
         params.put(Parameter.OPS.name, "64");
+        params.put(Parameter.BYTES.name, String.valueOf(4 << 20));
         for (int i = 0; i + 1 < more.length; i += 2) {
             params.put(more[i], more[i + 1]);
         }

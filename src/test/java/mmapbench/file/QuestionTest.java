@@ -71,4 +71,13 @@ class QuestionTest {
             assertEquals(List.of(String.valueOf(count)), List.of(defaults), q + "'s @Param ops");
         }
     }
+
+    @Test
+    void aSequentialClassesDefaultBytesAreItsQuestionsForAFileOfAGibOrMore() throws Exception {
+        for (Question q : List.of(Question.SEQUENTIAL_READ, Question.SEQUENTIAL_WRITE)) {
+            String[] defaults = q.benchmark.getField("bytes").getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+            assertEquals(List.of(String.valueOf(q.bytesPerIteration(4L << 30))), List.of(defaults), q + "'s @Param bytes");
+            assertEquals(8L << 20, q.bytesPerIteration(8L << 20), "a smaller file: the whole of it");
+        }
+    }
 }
