@@ -14,7 +14,7 @@
 #                       writes of 8 B and 4 KiB from the page cache (WARM), random 4 KiB
 #                       reads from the device (COLD),
 #                       sequential 1 MiB WARM, short-lived reads, the shared-memory handoff;
-#                       about 5 minutes on 2 cores
+#                       about 6 minutes on 2 cores
 #   --full              the whole matrix (HOT, WARM, COLD; every block size; forced writes;
 #                       madvise, larger than memory, threads; every IPC channel), for
 #                       publication; not yet timed with single-shot iterations (the last
