@@ -63,10 +63,26 @@ final class FirstScreen {
         }
         String trust = control.present() && !control.passed() ? " (not to be trusted: the control failed)" : "";
         return String.format(Locale.ROOT, "**%s** (the lecture: %s): **the claim %s**%s. %s for it, %d against,"
-                        + " %d on its border, %d undecided%s.", v.question().words(), v.claim().label, v.answer().label,
+                        + " %d on its border, %d undecided%s%s.", v.question().words(), v.claim().label, v.answer().label,
                 trust, groups(v.supporting().size()), v.contradicting().size(), v.border().size(), v.undecided().size(),
-                v.partial() ? (v.missing().contains(Verdict.NO_RESULTS) ? "; no results" : "; not measured: "
-                        + String.join(", ", v.missing())) : "");
+                folioSplit(v), v.partial() ? (v.missing().contains(Verdict.NO_RESULTS) ? "; no results"
+                        : "; not measured: " + String.join(", ", v.missing())) : "");
+    }
+
+    /**
+     * Where a resident file was measured in both folio sizes, each block size and state counts
+     * twice: how the counts split, so that a reader counts what was asked (block sizes and cache
+     * states) and sees what the folios did to it. Empty when no group is in 4 KiB folios.
+     */
+    static String folioSplit(Verdict.QuestionVerdict v) {
+        List<List<Comparison>> lists = List.of(v.supporting(), v.contradicting(), v.border(), v.undecided());
+        long[] small = lists.stream().mapToLong(l -> l.stream().filter(c -> c.group().folios() == Folios.SMALL).count())
+                .toArray();
+        if (java.util.Arrays.stream(small).sum() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (of them in 4 KiB folios: %d for, %d against, %d on its border, %d"
+                + " undecided; the rest in large folios or from the device)", small[0], small[1], small[2], small[3]);
     }
 
     private static String groups(int n) {
