@@ -81,7 +81,8 @@ class JmhSmokeTest {
         return new Runner(options(classes, blockSize, more).build()).run();
     }
 
-    private static void assertMeasured(Collection<RunResult> results, int expected) {
+    private void assertMeasured(Collection<RunResult> results, int expected) {
+        long readAround = mmapbench.fixture.ReadAround.current(dir);
         assertEquals(expected, results.size());
         for (RunResult r : results) {
             double score = r.getPrimaryResult().getScore();
@@ -92,6 +93,10 @@ class JmhSmokeTest {
             assertTrue(secondary.containsKey(IoProfiler.READ) && secondary.containsKey(IoProfiler.MINOR), name);
             if (name.contains("Read") && name.endsWith("COLD")) {
                 assertTrue(secondary.get(IoProfiler.READ).getScore() > 0, name + " read nothing from the device");
+            }
+            // The read-around each row records is the one the data folder's device has.
+            if (readAround >= 0) {
+                assertEquals(readAround, secondary.get(IoProfiler.READ_AROUND).getScore(), 0.0, name + " ·readAround");
             }
         }
     }
