@@ -10,11 +10,13 @@ import java.util.List;
 /**
  * What the user asked {@code run-bench.sh} for, parsed and checked before anything is written.
  *
- * @param fileSize null when not given
+ * @param fileSize      null when not given
+ * @param budgetSeconds the time the rounds may take; null: the profile's
+ * @param seed          the seed of the rounds' orders; null: a new one
  * @param jmhArgs  everything after {@code --}, for JMH
  */
 record Arguments(Profile profile, Long fileSize, Path dataDir, boolean dataDirGiven, Path resultsDir,
-                 boolean withFio, List<String> jmhArgs) {
+                 boolean withFio, Double budgetSeconds, Long seed, List<String> jmhArgs) {
 
     static final String HELP_HINT = "see ./run-bench.sh --help";
 
@@ -25,6 +27,8 @@ record Arguments(Profile profile, Long fileSize, Path dataDir, boolean dataDirGi
         boolean dataDirGiven = false;
         Path resultsDir = Path.of("results");
         boolean withFio = false;
+        Double budget = null;
+        Long seed = null;
         List<String> jmhArgs = List.of();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -61,6 +65,29 @@ record Arguments(Profile profile, Long fileSize, Path dataDir, boolean dataDirGi
                     i += inline ? 0 : 1;
                 }
                 case "--with-fio" -> withFio = true;
+                case "--budget" -> {
+                    String value = value(args, i, "300");
+                    i += inline ? 0 : 1;
+                    try {
+                        budget = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        budget = Double.NaN;
+                    }
+                    if (!(budget >= 0) || budget.isInfinite()) {
+                        throw new UsageException("--budget " + value + " is not a number of seconds: use e.g."
+                                + " --budget 300 (0: the minimum rounds alone)");
+                    }
+                }
+                case "--seed" -> {
+                    String value = value(args, i, "42");
+                    i += inline ? 0 : 1;
+                    try {
+                        seed = Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--seed " + value + " is not a whole number: use the seed a run's"
+                                + " rounds.json gives, e.g. --seed 42");
+                    }
+                }
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new UsageException("unknown option '" + arg + "': " + HELP_HINT
@@ -72,7 +99,7 @@ record Arguments(Profile profile, Long fileSize, Path dataDir, boolean dataDirGi
             }
         }
         return new Arguments(profile == null ? Profile.QUICK : profile, fileSize, dataDir, dataDirGiven, resultsDir,
-                withFio, jmhArgs);
+                withFio, budget, seed, jmhArgs);
     }
 
     /** The value of the option at {@code i}: after its '=', else the next argument. */

@@ -7,7 +7,12 @@ import mmapbench.fixture.DataFolder;
 import mmapbench.ipc.SharedFiles;
 import mmapbench.param.Parameter;
 import mmapbench.report.BadResultFile;
+import mmapbench.report.JmhResults;
+import mmapbench.report.OpenGroups;
 import mmapbench.report.Report;
+import mmapbench.rounds.AdaptiveRounds;
+import mmapbench.rounds.RoundsLog;
+import mmapbench.rounds.RowSpec;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
@@ -78,6 +83,7 @@ public final class RunBench {
                     + " profile matches " + user.getIncludes() + ": java -jar target/benchmarks.jar -l lists them");
         }
         ParamValues.check(plan, user, a.jmhArgs());
+        Rounds rounds = Rounds.of(a, user);
         // What needs root (a memory cgroup, read_ahead_kb) is said all at once, not one refusal a try.
         refuse(MemoryLimitProbe.refusal(plan, user), ReadAroundProbe.refusal(plan, user, dataDir));
         CacheStateProbe.check(plan, user, dataDir, fileSizes);
@@ -107,7 +113,8 @@ public final class RunBench {
                         fileSizes), environment);
                 RunClock clock = RunClock.start();
                 makeDataFiles(dataDir, kinds, fileSizes, out);
-                failure = runLegs(plan, progress, out);
+                out.println("mmap-bench: " + rounds.describe(plan));
+                failure = runLegs(plan, rounds, progress, out);
                 if (failure == null) {
                     NativeFloors.run(plan, runDir, out);
                 }
@@ -238,25 +245,45 @@ public final class RunBench {
     }
 
     /**
-     * Runs the legs in order, writing the JSON of all finished legs after each one, so that a run
-     * stopped at any point keeps what it finished. Returns the failure that stopped it, if any.
+     * Runs the legs as rounds ({@link AdaptiveRounds}), writing the JSON of every row measured so
+     * far and the rounds file after each round, so that a run stopped at any point keeps what it
+     * finished. Returns the failure that stopped it, if any.
      */
-    private static RunnerException runLegs(List<LegPlanner.Planned> plan, Progress progress, PrintStream out)
-            throws IOException {
-        List<RunResult> results = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            LegPlanner.Planned p = plan.get(i);
-            out.printf(Locale.ROOT, "%nmmap-bench: leg %d of %d: %s (%d benchmark methods)%n", i + 1, plan.size(),
-                    p.label(), p.benchmarks().stream().map(BenchmarkListEntry::getUsername).distinct().count());
-            progress.starting(i);
-            try {
-                results.addAll(new Runner(p.options().build()).run());
-            } catch (RunnerException e) {
-                return e;
-            }
-            RunFolder.writeJson(results, progress.json());
-            progress.finished(i + 1);
+    private static RunnerException runLegs(List<LegPlanner.Planned> plan, Rounds rounds, Progress progress,
+                                           PrintStream out) throws IOException {
+        JmhRounds forks = new JmhRounds();
+        List<AdaptiveRounds.Leg> legs = new ArrayList<>();
+        for (LegPlanner.Planned p : plan) {
+            List<RowSpec> rows = JmhRounds.rows(p);
+            forks.add(p, rows);
+            legs.add(new AdaptiveRounds.Leg(p.label(), rows, rounds.minRounds(p)));
         }
-        return null;
+        Path roundsFile = progress.json().resolveSibling(RoundsLog.FILE);
+        AdaptiveRounds.Judge judge = () -> {
+            try {
+                return OpenGroups.of(JmhResults.read(progress.json()));
+            } catch (BadResultFile e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
+        AdaptiveRounds.Listener listener = new AdaptiveRounds.Listener() {
+            @Override
+            public void roundDone(RoundsLog log) throws IOException {
+                RunFolder.writeJson(forks.results(), progress.json());
+                log.write(roundsFile);
+            }
+
+            @Override
+            public void legDone(int leg) throws IOException {
+                progress.finished(leg + 1);
+            }
+
+            @Override
+            public void starting(int leg, String line) {
+                progress.starting(leg);
+                out.printf(Locale.ROOT, "%nmmap-bench: %s%n", line);
+            }
+        };
+        return new AdaptiveRounds(legs, rounds.budget(), rounds.seed(), System::nanoTime).run(forks, judge, listener);
     }
 }

@@ -1,0 +1,49 @@
+package mmapbench.cli;
+
+import mmapbench.rounds.AdaptiveRounds;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a run measures in rounds: each leg's minimum (its classes' {@code @Fork}, or the user's
+ * {@code -f}), the cap and the time budget (the profile's, or {@code --budget}), and the seed of
+ * the shuffled orders (new each run unless {@code --seed} repeats one; kept in the rounds file).
+ */
+record Rounds(AdaptiveRounds.Budget budget, long seed, Integer userForks) {
+
+    static Rounds of(Arguments a, CommandLineOptions user) throws UsageException {
+        Integer forks = user.getForkCount().hasValue() ? user.getForkCount().get() : null;
+        if (forks != null && forks < 2) {
+            throw new UsageException("-f " + forks + ": a leg runs as rounds, one fork of every row each, and a ratio's"
+                    + " interval is over rounds: give -f 2 or more (or leave -f out: the classes' @Fork)");
+        }
+        double seconds = a.budgetSeconds() != null ? a.budgetSeconds() : a.profile().budgetSeconds;
+        int cap = Math.max(a.profile().maxRounds, forks == null ? 0 : forks);
+        long seed = a.seed() != null ? a.seed() : new SecureRandom().nextLong();
+        return new Rounds(new AdaptiveRounds.Budget(cap, seconds), seed, forks);
+    }
+
+    /** A leg's minimum rounds: the user's -f, else the most any of its benchmarks' @Fork asks. */
+    int minRounds(LegPlanner.Planned p) {
+        if (userForks != null) {
+            return userForks;
+        }
+        int most = 2;
+        for (BenchmarkListEntry e : p.benchmarks()) {
+            most = Math.max(most, e.getForks().orElse(2));
+        }
+        return most;
+    }
+
+    String describe(List<LegPlanner.Planned> plan) {
+        int least = plan.stream().mapToInt(this::minRounds).min().orElse(2);
+        return String.format(Locale.ROOT, "rounds: at least %d per row (one fork of every row of a leg each, in a"
+                        + " shuffled order), then more for the groups still undecided, up to %d, while the budget of %.0f s"
+                        + " lasts (--budget); order seed %d (--seed %d repeats the orders)", least, budget.maxRounds(),
+                budget.seconds(), seed, seed);
+    }
+}

@@ -1,0 +1,206 @@
+package mmapbench.rounds;
+
+import org.openjdk.jmh.runner.RunnerException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs legs as rounds, and measures more only where it decides something.
+ *
+ * <p>A round is one fork of every row of a leg, in an order shuffled per round
+ * ({@link RoundOrder}): drift over a leg and a host's episodes fall on every API alike, and the
+ * rows of a round pair (the round is a block), so a ratio's interval is over rounds. First every
+ * leg gets its minimum rounds (every question gets an answer however short the budget). Then, as
+ * long as the budget lasts, a leg gets another round of the rows of its groups whose decisive pair
+ * is still undecided ({@link Judge}), until each is decided, on a border, at the round cap, or
+ * beyond what the cap could decide. Each stop is kept in the {@link RoundsLog}.
+ */
+public final class AdaptiveRounds {
+
+    /** Runs one fork of a row and keeps its result. */
+    public interface Forks {
+        void run(RowSpec row) throws RunnerException;
+    }
+
+    /** The groups whose decisive pair is undecided on what has been measured so far. */
+    public interface Judge {
+        List<Open> open();
+    }
+
+    /**
+     * An undecided group.
+     *
+     * @param rows   every row its decisive interval is made of (its APIs and its control twins)
+     * @param rounds the rounds its rows have in common
+     * @param needed about how many rounds would decide it at the noise seen so far
+     */
+    public record Open(String group, Set<RowSpec> rows, int rounds, int needed) {
+    }
+
+    /** Told after every round (to keep what is done) and once a leg has its minimum rounds. */
+    public interface Listener {
+        void roundDone(RoundsLog log) throws IOException;
+
+        void legDone(int leg) throws IOException;
+
+        /** One line for the user: which round of which leg starts. */
+        void starting(int leg, String line);
+    }
+
+    /** @param minRounds the rounds every row of the leg gets, however the budget goes (its classes' {@code @Fork}) */
+    public record Leg(String label, List<RowSpec> rows, int minRounds) {
+        public Leg {
+            if (minRounds < 2) {
+                throw new IllegalArgumentException("at least 2 rounds: a paired interval needs two");
+            }
+        }
+    }
+
+    /**
+     * @param maxRounds no group gets more
+     * @param seconds   the time rounds may take, the minimum ones included; more rounds start only
+     *                  while the time they are expected to take (the last time of each of their
+     *                  rows) still fits
+     */
+    public record Budget(int maxRounds, double seconds) {
+    }
+
+    private final List<Leg> legs;
+    private final Budget budget;
+    private final long seed;
+    private final Random random;
+    private final LongSupplier nanoTime;
+    private final Map<RowSpec, Double> lastSeconds = new HashMap<>();
+    private final List<List<RoundsLog.Round>> rounds = new ArrayList<>();
+    private final Map<String, RoundsLog.Stop> stops = new LinkedHashMap<>();
+    /** Extra rounds each group was given: what the cap counts (its partners may sit in a leg that got none). */
+    private final Map<String, Integer> given = new HashMap<>();
+    private long start;
+
+    public AdaptiveRounds(List<Leg> legs, Budget budget, long seed, LongSupplier nanoTime) {
+        this.legs = legs;
+        this.budget = budget;
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.nanoTime = nanoTime;
+        legs.forEach(l -> rounds.add(new ArrayList<>()));
+    }
+
+    /** Runs every round; returns the failure that stopped it, if any (what was done is kept by the listener). */
+    public RunnerException run(Forks forks, Judge judge, Listener listener) throws IOException {
+        start = nanoTime.getAsLong();
+        try {
+            for (int leg = 0; leg < legs.size(); leg++) {
+                for (int r = 0; r < legs.get(leg).minRounds(); r++) {
+                    round(leg, legs.get(leg).rows(), "minimum", forks, listener);
+                }
+                listener.legDone(leg);
+            }
+            extraRounds(forks, judge, listener);
+        } catch (RunnerException e) {
+            return e;
+        }
+        return null;
+    }
+
+    private void extraRounds(Forks forks, Judge judge, Listener listener) throws RunnerException, IOException {
+        while (true) {
+            boolean ran = false;
+            for (int leg = 0; leg < legs.size(); leg++) {
+                Set<RowSpec> legRows = new LinkedHashSet<>(legs.get(leg).rows());
+                Set<RowSpec> next = new LinkedHashSet<>();
+                List<Open> going = new ArrayList<>();
+                for (Open g : judge.open()) {
+                    if (stops.containsKey(g.group()) || g.rows().stream().noneMatch(legRows::contains)
+                            || home(g) != leg) {
+                        continue;
+                    }
+                    if (g.rounds() >= budget.maxRounds() || given.getOrDefault(g.group(), 0) >= budget.maxRounds()) {
+                        stop(g, "cap", "the cap of " + budget.maxRounds() + " rounds");
+                    } else if (g.needed() > budget.maxRounds()) {
+                        stop(g, "hopeless", "about " + g.needed() + " rounds would decide it, more than the cap of "
+                                + budget.maxRounds() + ": find out why its rows vary between rounds");
+                    } else {
+                        going.add(g);
+                        g.rows().stream().filter(legRows::contains).forEach(next::add);
+                    }
+                }
+                if (next.isEmpty()) {
+                    continue;
+                }
+                double expected = next.stream().mapToDouble(r -> lastSeconds.getOrDefault(r, 0.0)).sum();
+                if (elapsed() + expected > budget.seconds()) {
+                    for (Open g : going) {
+                        stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s (another round would"
+                                + " take about %.0f s more)", budget.seconds(), expected));
+                    }
+                    continue;
+                }
+                going.forEach(g -> given.merge(g.group(), 1, Integer::sum));
+                round(leg, List.copyOf(next), "extra", forks, listener);
+                ran = true;
+            }
+            if (!ran) {
+                return;
+            }
+        }
+    }
+
+    /** The leg that holds most of a group's rows: where its rounds run. */
+    private int home(Open g) {
+        int best = -1;
+        long most = 0;
+        for (int leg = 0; leg < legs.size(); leg++) {
+            long n = legs.get(leg).rows().stream().filter(g.rows()::contains).count();
+            if (n > most) {
+                most = n;
+                best = leg;
+            }
+        }
+        return best;
+    }
+
+    private void stop(Open g, String reason, String words) {
+        stops.put(g.group(), new RoundsLog.Stop(g.group(), g.rounds(), reason, words));
+    }
+
+    private void round(int leg, List<RowSpec> rows, String pass, Forks forks, Listener listener)
+            throws RunnerException, IOException {
+        List<RowSpec> order = RoundOrder.of(rows, random);
+        int number = rounds.get(leg).size() + 1;
+        listener.starting(leg, String.format(Locale.ROOT, "leg %d of %d (%s): round %d (%s, %d rows)", leg + 1, legs.size(),
+                legs.get(leg).label(), number, pass, order.size()));
+        long began = nanoTime.getAsLong();
+        for (RowSpec row : order) {
+            long t = nanoTime.getAsLong();
+            forks.run(row);
+            lastSeconds.put(row, (nanoTime.getAsLong() - t) / 1e9);
+        }
+        rounds.get(leg).add(new RoundsLog.Round(number, pass, (nanoTime.getAsLong() - began) / 1e9,
+                order.stream().map(RowSpec::label).toList()));
+        listener.roundDone(log());
+    }
+
+    private double elapsed() {
+        return (nanoTime.getAsLong() - start) / 1e9;
+    }
+
+    public RoundsLog log() {
+        List<RoundsLog.LegRounds> out = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            out.add(new RoundsLog.LegRounds(legs.get(i).label(), legs.get(i).minRounds(), List.copyOf(rounds.get(i))));
+        }
+        return new RoundsLog(seed, budget.maxRounds(), budget.seconds(), elapsed(), out,
+                List.copyOf(stops.values()));
+    }
+}

@@ -1,0 +1,135 @@
+package mmapbench.rounds;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AdaptiveRoundsTest {
+
+    /** A clock that moves one second for every fork run. */
+    static final class Machine implements AdaptiveRounds.Forks {
+        final AtomicLong nanos = new AtomicLong();
+        final Map<RowSpec, Integer> forks = new HashMap<>();
+        final List<RowSpec> ran = new ArrayList<>();
+
+        @Override
+        public void run(RowSpec row) {
+            nanos.addAndGet(1_000_000_000L);
+            forks.merge(row, 1, Integer::sum);
+            ran.add(row);
+        }
+    }
+
+    static final AdaptiveRounds.Listener QUIET = new AdaptiveRounds.Listener() {
+        @Override
+        public void roundDone(RoundsLog log) {
+        }
+
+        @Override
+        public void legDone(int leg) {
+        }
+
+        @Override
+        public void starting(int leg, String line) {
+        }
+    };
+
+    static List<AdaptiveRounds.Leg> legs() {
+        return List.of(new AdaptiveRounds.Leg("reads", RoundOrderTest.leg(2), 3),
+                new AdaptiveRounds.Leg("writes", RoundOrderTest.leg(1).stream()
+                        .map(r -> RowSpec.of(r.benchmark().replace("Read", "Write"), r.mode(), r.params())).toList(), 3));
+    }
+
+    /** Undecided until its rows have {@code decidedAt} rounds; its rows are those of block size 8 in the first leg. */
+    static AdaptiveRounds.Judge openUntil(Machine m, int decidedAt, int needed) {
+        Set<RowSpec> rows = new LinkedHashSet<>(legs().getFirst().rows().stream()
+                .filter(r -> r.params().get("blockSize").equals("8")).toList());
+        return () -> {
+            int rounds = rows.stream().mapToInt(r -> m.forks.getOrDefault(r, 0)).min().orElse(0);
+            return rounds >= decidedAt ? List.of() : List.of(new AdaptiveRounds.Open("RANDOM_READ 8 B", rows, rounds,
+                    needed));
+        };
+    }
+
+    @Test
+    void everyRowGetsItsMinimumAndOnlyTheUndecidedGroupMore() throws IOException {
+        Machine m = new Machine();
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get);
+        assertNull(rounds.run(m, openUntil(m, 5, 5), QUIET));
+        for (RowSpec r : legs().get(1).rows()) {
+            assertEquals(3, m.forks.get(r), r.label());
+        }
+        for (RowSpec r : legs().getFirst().rows()) {
+            assertEquals(r.params().get("blockSize").equals("8") ? 5 : 3, m.forks.get(r), r.label());
+        }
+        RoundsLog log = rounds.log();
+        assertEquals(List.of("minimum", "minimum", "minimum", "extra", "extra"),
+                log.legs().getFirst().rounds().stream().map(RoundsLog.Round::pass).toList());
+        assertTrue(log.stops().isEmpty(), log.stops().toString());
+        // The extra rounds run the group's rows, its control twin among them, and no other.
+        assertEquals(6, log.legs().getFirst().rounds().get(3).order().size());
+    }
+
+    @Test
+    void aGroupStopsAtTheCap() throws IOException {
+        Machine m = new Machine();
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(6, 1000), 1, m.nanos::get);
+        rounds.run(m, openUntil(m, 100, 6), QUIET);
+        assertEquals(List.of("cap"), rounds.log().stops().stream().map(RoundsLog.Stop::reason).toList());
+        assertEquals(6, m.forks.get(legs().getFirst().rows().getFirst()));
+    }
+
+    @Test
+    void aGroupThatTheCapCouldNotDecideStopsAtOnce() throws IOException {
+        Machine m = new Machine();
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get);
+        rounds.run(m, openUntil(m, 100, 40), QUIET);
+        RoundsLog.Stop stop = rounds.log().stops().getFirst();
+        assertEquals("hopeless", stop.reason());
+        assertTrue(stop.words().contains("about 40 rounds"), stop.words());
+        assertEquals(3, m.forks.get(legs().getFirst().rows().getFirst()));
+    }
+
+    @Test
+    void noRoundStartsThatTheBudgetCannotHoldButTheMinimumAlwaysRuns() throws IOException {
+        Machine m = new Machine();
+        // The minimum rounds are 3 of 12 + 6 rows: 54 forks, 54 s here, over a 20 s budget.
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 20), 1, m.nanos::get);
+        rounds.run(m, openUntil(m, 100, 6), QUIET);
+        assertEquals(3 * 18, m.ran.size(), "the minimum rounds, and not one more");
+        assertEquals("budget", rounds.log().stops().getFirst().reason());
+
+        Machine roomy = new Machine();
+        // Room for exactly two extra rounds of the group's 6 rows.
+        AdaptiveRounds two = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 12), 1, roomy.nanos::get);
+        two.run(roomy, openUntil(roomy, 100, 6), QUIET);
+        assertEquals(54 + 12, roomy.ran.size());
+        assertTrue(roomy.nanos.get() / 1e9 <= 54 + 12);
+    }
+
+    @Test
+    void aFailedForkStopsTheRunAndIsReturned() throws IOException {
+        Machine counter = new Machine();
+        AdaptiveRounds.Forks failAt7 = row -> {
+            counter.run(row);
+            if (counter.ran.size() == 7) {
+                throw new org.openjdk.jmh.runner.RunnerException("fork 7 failed");
+            }
+        };
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, counter.nanos::get);
+        var failure = rounds.run(failAt7, openUntil(counter, 5, 5), QUIET);
+        assertEquals("fork 7 failed", failure.getMessage());
+        assertEquals(7, counter.ran.size(), "no fork after the failed one");
+    }
+}
