@@ -119,8 +119,10 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
     /**
      * The shared-memory claim at the lecture's payload (else the largest run) and one CPU each
      * (else what ran): shared memory against the fastest other channel, spinning and blocking.
-     * A channel "is faster" by the report's own threshold ({@link RatioClass#FASTER_MIN}); these
-     * are single figures, without an interval.
+     * A channel "is faster" by the report's own threshold ({@link RatioClass#FASTER_MIN}), judged
+     * on its interval over the rounds: faster when the whole interval is above it, not when the
+     * whole is below, undecided between; a ratio without an interval (one round) is judged on its
+     * figure and says so.
      */
     private Optional<String> ipcLine() {
         if (latencies.isEmpty()) {
@@ -130,39 +132,54 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
                 : latencies.stream().mapToInt(IpcLatencies.Latency::payload).max().orElseThrow();
         Cpus cpus = latencies.stream().filter(l -> l.payload() == payload).map(IpcLatencies.Latency::cpus)
                 .max(Comparator.naturalOrder()).orElseThrow();
-        Map<Channel, Double> typical = new LinkedHashMap<>();
-        latencies.stream().filter(l -> l.payload() == payload && l.cpus() == cpus)
-                .forEach(l -> typical.put(l.channel(), l.typical()));
-        Optional<Map.Entry<Channel, Double>> other = typical.entrySet().stream()
-                .filter(e -> !e.getKey().name().startsWith("SHM_")).min(Map.Entry.comparingByValue());
-        Double spin = typical.get(Channel.SHM_SPIN);
-        Double lock = typical.get(Channel.SHM_LOCK);
+        Map<Channel, IpcLatencies.Latency> at = new LinkedHashMap<>();
+        latencies.stream().filter(l -> l.payload() == payload && l.cpus() == cpus).forEach(l -> at.put(l.channel(), l));
+        Optional<IpcLatencies.Latency> other = at.values().stream().filter(l -> !l.channel().name().startsWith("SHM_"))
+                .min(Comparator.comparingDouble(IpcLatencies.Latency::typical));
+        IpcLatencies.Latency spin = at.get(Channel.SHM_SPIN);
+        IpcLatencies.Latency lock = at.get(Channel.SHM_LOCK);
         if (other.isEmpty() || spin == null && lock == null) {
             return Optional.empty();
         }
-        double base = other.get().getValue();
-        boolean spinWins = spin != null && spin * RatioClass.FASTER_MIN <= base;
-        boolean lockWins = lock != null && lock * RatioClass.FASTER_MIN <= base;
-        String answer = spinWins && lockWins ? "holds" : spinWins ? "holds for a spinning receiver only"
+        Boolean spinWins = spin == null ? Boolean.FALSE : wins(IpcLatencies.speedUp(spin, other.get()));
+        Boolean lockWins = lock == null ? Boolean.FALSE : wins(IpcLatencies.speedUp(lock, other.get()));
+        String answer = spinWins == null || lockWins == null ? "undecided"
+                : spinWins && lockWins ? "holds" : spinWins ? "holds for a spinning receiver only"
                 : lockWins ? "holds for the lecture's lock only" : "does not hold";
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "**Shared memory between two processes, \"one"
                         + " of the fastest ways\"**: **%s** at %d B, %s: the fastest other channel (%s) takes %s µs a"
-                        + " round trip", answer, payload, placement(cpus), other.get().getKey(), micros(base)));
+                        + " round trip", answer, payload, placement(cpus), other.get().channel(),
+                micros(other.get().typical())));
         if (spin != null) {
-            s.append(String.format(Locale.ROOT, ", a spinning receiver (SHM_SPIN) %s µs (%s)", micros(spin),
-                    Speed.words(base / spin)));
+            s.append(String.format(Locale.ROOT, ", a spinning receiver (SHM_SPIN) %s µs (%s)", micros(spin.typical()),
+                    speed(IpcLatencies.speedUp(spin, other.get()))));
         }
         if (lock != null) {
             s.append(String.format(Locale.ROOT, ", the lecture's mutex and condition (SHM_LOCK) %s µs (%s)",
-                    micros(lock), Speed.words(base / lock)));
+                    micros(lock.typical()), speed(IpcLatencies.speedUp(lock, other.get()))));
         }
         Optional<IpcLatencies.Latency> same = latencies.stream().filter(l -> l.payload() == payload
-                && l.cpus() == Cpus.SAME && l.channel() == other.get().getKey()).findFirst();
+                && l.cpus() == Cpus.SAME && l.channel() == other.get().channel()).findFirst();
         if (cpus == Cpus.SPLIT && same.isPresent()) {
             s.append(String.format(Locale.ROOT, "; the placement decides the blocking ones: on one CPU (SAME) %s takes"
-                    + " %s µs", other.get().getKey(), micros(same.get().typical())));
+                    + " %s µs", other.get().channel(), micros(same.get().typical())));
         }
-        return Optional.of(s.append(" (medians, single figures without an interval).").toString());
+        return Optional.of(s.append(" (medians; each speed-up's interval is over the rounds).").toString());
+    }
+
+    /** Whether a shared-memory channel beats the other by the threshold: null when its interval straddles it. */
+    private static Boolean wins(IpcLatencies.SpeedUp u) {
+        if (!Double.isFinite(u.low())) {
+            return u.ratio() >= RatioClass.FASTER_MIN;
+        }
+        return u.low() >= RatioClass.FASTER_MIN ? Boolean.TRUE : u.high() < RatioClass.FASTER_MIN ? Boolean.FALSE : null;
+    }
+
+    /** "43.1x faster, 95%: 30.2–61.5x faster over 2 rounds", or the figure alone where there is no interval. */
+    private static String speed(IpcLatencies.SpeedUp u) {
+        return Speed.words(u.ratio()) + (Double.isFinite(u.low()) ? ", 95%: " + Speed.range(u.low(), u.high())
+                + " over " + u.rounds() + " rounds" : ", a single figure: no interval from " + u.rounds() + " round"
+                + (u.rounds() == 1 ? "" : "s"));
     }
 
     private static String placement(Cpus cpus) {

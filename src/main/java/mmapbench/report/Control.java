@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * <li>more intervals miss 1 than chance allows: more than the 99th percentile of Binomial(controls,
  * 5%) (with 20 controls, 3 misses pass and 4 fail), or</li>
  * <li>any control is decided as a difference: a class other than "no clear difference" (or on its
- * border), which the same noise would produce in an API pair.</li>
+ * border), which the same noise would produce in an API pair, or</li>
+ * <li>the rows drift across their rounds' order by more than 10% ({@link Drift}); each twin runs
+ * last in its round, so that such a drift also shows as a twin slower (or faster) than its row.</li>
  * </ul>
  */
-public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair> falseDifferences) {
+public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair> falseDifferences, Drift drift) {
 
     static final double FALSE_ALARM = 0.01;
 
@@ -32,6 +34,11 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
     }
 
     public static Control of(List<Measured> measured) {
+        return of(measured, null);
+    }
+
+    /** The control of a run of rounds ({@code log}: null for a run without one). */
+    public static Control of(List<Measured> measured, mmapbench.rounds.RoundsLog log) {
         Map<Group, Measured> twins = new TreeMap<>();
         for (Measured m : measured) {
             if (m.row().control()) {
@@ -51,7 +58,7 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
         int allowed = pairs.isEmpty() ? 0 : new BinomialDistribution(null, pairs.size(), 1 - Interval.CONFIDENCE)
                 .inverseCumulativeProbability(1 - FALSE_ALARM);
         List<Pair> wrong = pairs.stream().filter(Control::falseDifference).toList();
-        return new Control(pairs, misses, allowed, wrong);
+        return new Control(pairs, misses, allowed, wrong, Drift.of(measured, log));
     }
 
     /** A same-against-same pair whose interval lies wholly outside "no clear difference". */
@@ -69,7 +76,7 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
     }
 
     public boolean passed() {
-        return misses <= allowedMisses && falseDifferences.isEmpty();
+        return misses <= allowedMisses && falseDifferences.isEmpty() && !drift.fails();
     }
 
     /**
@@ -94,12 +101,17 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
                         + " noise floor ±%.0f%% (median half-width of their 95%% intervals); %d of %d intervals miss 1"
                         + " (up to %d may by chance)", pairs.size(), Numbers.fmt(lo), Numbers.fmt(hi), 100 * floor(),
                 misses, pairs.size(), allowedMisses);
+        s += "; drift across a round: " + drift.words();
         if (passed()) {
             return s + ": **passed**.";
         }
         List<String> why = new ArrayList<>();
         if (misses > allowedMisses) {
             why.add("more intervals miss 1 than chance allows, so the intervals are narrower than the run's real noise");
+        }
+        if (drift.fails()) {
+            why.add("the rows drift across their rounds by more than " + Numbers.fmt(Drift.LIMIT) + "x, so a row's"
+                    + " place in its round sets its time");
         }
         for (Pair p : falseDifferences) {
             why.add(String.format(Locale.ROOT, "%s %s: the API against itself comes out %sx [%s–%s], %s",

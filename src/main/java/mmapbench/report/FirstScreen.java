@@ -19,7 +19,7 @@ final class FirstScreen {
     }
 
     static String of(List<Verdict.QuestionVerdict> verdicts, List<Comparison> comparisons, Control control,
-                     long unsteady, int measured) {
+                     long unsteady, int measured, String rounds) {
         StringBuilder md = new StringBuilder("## The answer\n\n");
         md.append("Per question, each group's decisive pair: its faster mapped API against its fastest other API (the"
                 + " choice between mapping a file and the best other way to read or write it), as the other API's time"
@@ -38,11 +38,28 @@ final class FirstScreen {
             md.append('\n');
         }
         md.append(decidedLine(comparisons)).append("\n\n");
+        md.append(rounds).append("\n\n");
         md.append(control.summary()).append("\n\n");
         md.append(unsteady == 0 ? "Steadiness: all " + measured + " rows are steady (no iteration trend, no first"
                 + " iteration far off).\n\n" : "Steadiness: **" + unsteady + " of " + measured + " rows are unsteady**"
                 + " (listed under Steadiness below): " + Steadiness.FIX + ".\n\n");
         return md.toString();
+    }
+
+    /** How the run measured, in a line: its rounds, and the rows whose rounds fall into two clusters. */
+    static String roundsLine(mmapbench.rounds.RoundsLog log, List<Measured> measured) {
+        long mixtures = measured.stream().filter(m -> Mixture.of(m.spread()).isPresent()).count();
+        String mixed = mixtures == 0 ? "no row's rounds fall into two clusters"
+                : "**" + mixtures + (mixtures == 1 ? " row's" : " rows'") + " rounds fall into two clusters** (see"
+                + " Rounds: its mean mixes two states)";
+        if (log == null) {
+            return "Rounds: none (this run's forks ran back to back); " + mixed + ".";
+        }
+        int rounds = log.legs().stream().mapToInt(l -> l.rounds().size()).sum();
+        long extra = log.legs().stream().flatMap(l -> l.rounds().stream()).filter(r -> r.pass().equals("extra")).count();
+        return String.format(Locale.ROOT, "Rounds: %d in %d legs (%d of them extra, for groups still undecided), %.0f s"
+                + " of a %.0f s budget, order seed %d; %s.", rounds, log.legs().size(), extra, log.seconds(),
+                log.budgetSeconds(), log.seed(), mixed);
     }
 
     /** How much of the plain comparison this run decided: the decisive pairs the verdict counts, and all pairs. */

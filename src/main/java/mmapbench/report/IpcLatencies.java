@@ -30,15 +30,38 @@ public final class IpcLatencies {
      * side is NaN when the run lacked that mode. Old results without {@code cpus} ran as ANY.
      */
     public record Latency(Channel channel, int payload, Cpus cpus, double p50, double p99, double p999, double max,
-                          double sampleMean, double averageMean, double averageError) {
+                          double sampleMean, double averageMean, double averageError, List<Double> roundMedians) {
         /** The figure to compare channels by: the median where there is one, else the average-mode mean. */
         public double typical() {
             return !Double.isNaN(p50) ? p50 : !Double.isNaN(averageMean) ? averageMean : sampleMean;
         }
     }
 
-    /** {@code other}'s typical round trip over {@code baseline}'s, at one payload and placement. */
-    public record SpeedUp(int payload, Cpus cpus, Channel baseline, Channel other, double ratio) {
+    /**
+     * {@code other}'s typical round trip over {@code baseline}'s, at one payload and placement, with
+     * its 95% interval over the rounds: the ratio of the two rows' medians round by round (NaN ends
+     * where fewer than two rounds have both medians: then the report says it has none).
+     */
+    public record SpeedUp(int payload, Cpus cpus, Channel baseline, Channel other, double ratio, double low,
+                          double high, int rounds) {
+        /** "43.1x (95%: 30.2–61.5x, 2 rounds)", or "43.1x (no interval: 1 round)". */
+        public String words() {
+            return Numbers.fmt(ratio) + "x" + (Double.isFinite(low) && Double.isFinite(high)
+                    ? " (95%: " + Numbers.fmt(low) + "–" + Numbers.fmt(high) + "x, " + rounds + " rounds)"
+                    : rounds == 0 ? " (no interval: the run kept no round's median)"
+                    : " (no interval: " + rounds + (rounds == 1 ? " round" : " rounds") + ")");
+        }
+    }
+
+    /** The speed-up of {@code other} over {@code base}: the ratio of their medians, paired round by round. */
+    static SpeedUp speedUp(Latency base, Latency other) {
+        List<List<Double>> o = other.roundMedians().stream().map(List::of).toList();
+        List<List<Double>> b = base.roundMedians().stream().map(List::of).toList();
+        Interval i = Interval.paired(Spread.of(o), Spread.of(b));
+        boolean paired = i.bounded();
+        return new SpeedUp(base.payload(), base.cpus(), base.channel(), other.channel(),
+                paired ? i.ratio() : other.typical() / base.typical(), paired ? i.low() : Double.NaN,
+                paired ? i.high() : Double.NaN, i.forks());
     }
 
     private IpcLatencies() {
@@ -58,15 +81,16 @@ public final class IpcLatencies {
             int payload = Math.toIntExact(bytes.get());
             String key = channel.get() + "/" + payload + "/" + cpus;
             Latency l = byKey.getOrDefault(key, new Latency(channel.get(), payload, cpus, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of()));
             if (r.mode().equals("sample")) {
                 Map<String, Double> p = r.percentiles();
                 l = new Latency(l.channel(), payload, cpus, p.getOrDefault("50.0", Double.NaN),
                         p.getOrDefault("99.0", Double.NaN), p.getOrDefault("99.9", Double.NaN),
-                        p.getOrDefault("100.0", Double.NaN), r.score(), l.averageMean(), l.averageError());
+                        p.getOrDefault("100.0", Double.NaN), r.score(), l.averageMean(), l.averageError(),
+                        r.forkMedians());
             } else if (r.mode().equals("avgt")) {
                 l = new Latency(l.channel(), payload, cpus, l.p50(), l.p99(), l.p999(), l.max(), l.sampleMean(),
-                        r.score(), r.error());
+                        r.score(), r.error(), l.roundMedians());
             }
             byKey.put(key, l);
         }
@@ -91,8 +115,7 @@ public final class IpcLatencies {
                 for (Latency other : latencies) {
                     if (other.payload() == base.payload() && other.cpus() == base.cpus()
                             && other.channel().compareTo(baseline) > 0) {
-                        out.add(new SpeedUp(base.payload(), base.cpus(), baseline, other.channel(),
-                                other.typical() / base.typical()));
+                        out.add(speedUp(base, other));
                     }
                 }
             }
@@ -139,15 +162,17 @@ public final class IpcLatencies {
         StringBuilder md = new StringBuilder("How many times longer a round trip takes than " + baseline.name()
                 + "'s, same payload and cpus (medians, else average-mode means):\n\n| payload (B) | cpus | "
                 + String.join(" | ", channels.stream().map(Channel::name).toList()) + " |\n|---|---|" + "---|".repeat(channels.size()) + "\n");
-        Map<String, Map<Channel, Double>> lines = new LinkedHashMap<>();
+        md.insert(md.indexOf(":\n\n") + 1, " each with its 95% interval over the rounds, from the ratio of the two"
+                + " rows' medians round by round");
+        Map<String, Map<Channel, SpeedUp>> lines = new LinkedHashMap<>();
         for (SpeedUp s : mine) {
-            lines.computeIfAbsent(s.payload() + " | " + s.cpus(), k -> new LinkedHashMap<>()).put(s.other(), s.ratio());
+            lines.computeIfAbsent(s.payload() + " | " + s.cpus(), k -> new LinkedHashMap<>()).put(s.other(), s);
         }
         lines.forEach((line, ratios) -> {
             md.append("| ").append(line).append(" |");
             for (Channel c : channels) {
-                Double r = ratios.get(c);
-                md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1fx |", r));
+                SpeedUp r = ratios.get(c);
+                md.append(r == null ? " |" : " " + r.words() + " |");
             }
             md.append('\n');
         });

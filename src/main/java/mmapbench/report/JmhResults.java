@@ -122,6 +122,33 @@ public final class JmhResults {
                 forks.add(List.copyOf(iterations));
             }
         }
+        List<Double> medians = new ArrayList<>();
+        if (forks.isEmpty() && pm.path("rawDataHistogram").isArray()) {
+            // Sample mode keeps each iteration's samples as a histogram: its mean is the iteration's
+            // score, and the fork's median is what a round of it says of a typical operation.
+            for (JsonNode fork : pm.path("rawDataHistogram")) {
+                List<Double> iterations = new ArrayList<>();
+                java.util.TreeMap<Double, Long> all = new java.util.TreeMap<>();
+                for (JsonNode iteration : fork) {
+                    double sum = 0;
+                    long count = 0;
+                    for (JsonNode bin : iteration) {
+                        double value = number(bin.get(0)) * toNanos;
+                        long n = bin.get(1).asLong();
+                        sum += value * n;
+                        count += n;
+                        all.merge(value, n, Long::sum);
+                    }
+                    if (count > 0) {
+                        iterations.add(sum / count);
+                    }
+                }
+                if (!iterations.isEmpty()) {
+                    forks.add(List.copyOf(iterations));
+                    medians.add(median(all));
+                }
+            }
+        }
         if (forks.isEmpty() && !Double.isNaN(score)) {
             // No raw data (an old or hand-made file): the score is one fork of one iteration.
             forks.add(List.of(score));
@@ -137,7 +164,20 @@ public final class JmhResults {
             secondary.put(e.getKey(), number(e.getValue().get("score")));
         }
         return new Row(benchmark, question, api, control, r.path("mode").asText(), r.path("threads").asInt(1), params,
-                score, error, unit, List.copyOf(forks), percentiles, secondary);
+                score, error, unit, List.copyOf(forks), percentiles, secondary, List.copyOf(medians));
+    }
+
+    /** The lower median of a histogram (value to count). */
+    private static double median(java.util.TreeMap<Double, Long> histogram) {
+        long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+        long seen = 0;
+        for (Map.Entry<Double, Long> e : histogram.entrySet()) {
+            seen += e.getValue();
+            if (2 * seen >= total) {
+                return e.getKey();
+            }
+        }
+        return Double.NaN;
     }
 
     /** A file benchmark method that names no API (a method added after this report) is left out, not fatal. */

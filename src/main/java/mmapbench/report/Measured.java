@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A file row ready to be compared: its group, its log fork spread, its variance moderated over
- * its pool (a question in one cache state), and whether its iterations are steady.
+ * A file row ready to be compared: its group, its log fork spread (round by round), whether its
+ * iterations are steady, and its variance moderated over its pool (a question in one cache state),
+ * which only the published runs' method ({@link #overUnpaired}) uses: the report pairs rounds and
+ * borrows no variance from other rows.
  */
 public record Measured(Row row, Group group, Spread spread, Prior.Moderated variance, Optional<String> unsteady) {
 
@@ -39,8 +41,18 @@ public record Measured(Row row, Group group, Spread spread, Prior.Moderated vari
         return out;
     }
 
-    /** The ratio of this row's time to {@code other}'s, with its interval. */
+    /** The ratio of this row's time to {@code other}'s, with its 95% interval, paired round by round. */
     public Interval over(Measured other) {
+        return Interval.paired(spread, other.spread);
+    }
+
+    /** As {@link #over}, with one-sided miss chances of its own at each end (simultaneous bounds). */
+    public Interval over(Measured other, double lowTail, double highTail) {
+        return Interval.paired(spread, other.spread, lowTail, highTail);
+    }
+
+    /** The ratio as the published runs before rounds computed it (moderated, unpaired): to compare the methods. */
+    public Interval overUnpaired(Measured other) {
         return Interval.of(spread, variance, other.spread, other.variance);
     }
 }

@@ -1,6 +1,7 @@
 package mmapbench.report;
 
 import mmapbench.environment.EnvironmentFile;
+import mmapbench.rounds.RoundsLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -31,6 +32,8 @@ public final class Report {
     private final List<Measured> measured;
     private final List<Comparison> comparisons;
     private final List<Verdict.QuestionVerdict> verdicts;
+    /** How the run measured in rounds; null for a run without a rounds file. */
+    private final RoundsLog rounds;
     private final Control control;
     private final List<Unsteady> unsteady;
     private final Device device;
@@ -46,7 +49,8 @@ public final class Report {
         this.measured = Measured.of(rows);
         this.comparisons = Verdict.compare(measured);
         this.verdicts = Verdict.judge(measured, comparisons);
-        this.control = Control.of(measured);
+        this.rounds = RoundsLog.beside(source);
+        this.control = Control.of(measured, rounds);
         this.unsteady = Unsteady.of(measured);
         this.device = Device.of(rows);
         this.evidence = Evidence.of(rows);
@@ -108,7 +112,8 @@ public final class Report {
                 new HeaderSection(source.getFileName().toString(), !environment.isEmpty(), status, control,
                         new BottomLineSection(verdicts(), comparisons, control, environment, latencies)),
                 new SkippedSection(skipped, rows.size()),
-                () -> FirstScreen.of(verdicts(), comparisons, control, unsteady.size(), measured.size()),
+                () -> FirstScreen.of(verdicts(), comparisons, control, unsteady.size(), measured.size(),
+                        FirstScreen.roundsLine(rounds, measured)),
                 // Which cache state and which durability the numbers have: right under the verdict.
                 () -> device.section(environment),
                 new HowToReadSection(),
@@ -118,6 +123,7 @@ public final class Report {
                 () -> LargerThanMemory.section(rows),
                 () -> Scaling.section(rows),
                 new ControlSection(control),
+                new RoundsSection(rounds, comparisons, measured),
                 new SteadinessSection(unsteady),
                 new TimesSection(measured),
                 new EvidenceSection(evidence),

@@ -11,11 +11,12 @@ import java.util.List;
  * {@code ./run-bench.sh report RESULT.json}: the verdict of one run, printed and written beside it.
  * {@code ./run-bench.sh compare A.json B.json [C.json ...]}: runs side by side, group by group.
  * {@code ./run-bench.sh index [--out DIR] DIR...}: every run under the folders, a row each ({@link RunIndex}).
+ * {@code ./run-bench.sh methods RESULT.json}: its decisive pairs by the published runs' method and this one's.
  */
 public final class ReportMain {
 
     static final String USAGE = "usage: ./run-bench.sh report RESULT.json | ./run-bench.sh compare A.json B.json"
-            + " [C.json ...] | ./run-bench.sh index [--out DIR] DIR...";
+            + " [C.json ...] | ./run-bench.sh index [--out DIR] DIR... | ./run-bench.sh methods RESULT.json";
     /** Where the index goes unless --out says: beside the runs, in a folder git ignores as it does them. */
     static final Path INDEX_DIR = Path.of("results", "index");
 
@@ -48,6 +49,10 @@ public final class ReportMain {
         }
         if (args.length >= 3 && args[0].equals("compare")) {
             System.out.print(compare(Arrays.stream(args, 1, args.length).map(Path::of).toArray(Path[]::new)));
+            return 0;
+        }
+        if (args.length == 2 && args[0].equals("methods")) {
+            System.out.print(MethodComparison.markdown(JmhResults.read(Path.of(args[1]))));
             return 0;
         }
         if (args.length >= 2 && args[0].equals("index")) {

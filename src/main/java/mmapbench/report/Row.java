@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param forks        JMH's raw data: per fork, the score of each measurement iteration, in nanoseconds per op
  * @param percentiles  sample mode's percentiles ("50.0" to nanoseconds), else empty
  * @param secondary    secondary metrics by label (the evidence of {@code IoProfiler}, per operation)
+ * @param forkMedians  sample mode's median of each fork (round), in nanoseconds; else empty
  */
 public record Row(String benchmark, Optional<Question> fileQuestion, Optional<Api> api, boolean control, String mode,
                   int threads, Map<String, String> params, double score, double error, String unit,
-                  List<List<Double>> forks, Map<String, Double> percentiles, Map<String, Double> secondary) {
+                  List<List<Double>> forks, Map<String, Double> percentiles, Map<String, Double> secondary,
+                  List<Double> forkMedians) {
 
     /** The row's value of {@code parameter}: see {@link Parameter#in}. */
     public <T> Optional<T> value(Parameter<T> parameter) {

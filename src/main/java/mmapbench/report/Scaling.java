@@ -17,7 +17,7 @@ public final class Scaling {
 
     /**
      * @param scaling       N × the one-thread row's time per operation over the N-thread row's, with its
-     *                      95% interval from the two rows' own forks (never pooled); NaN without a partner
+     *                      95% interval over the two rows' rounds (never pooled); NaN without a partner
      * @param evidenceShift how the evidence per operation changed from 1 to N threads, where it changed
      *                      by half or more (then the rows do not do the same work per operation); "" if not
      */
@@ -37,8 +37,8 @@ public final class Scaling {
             }
             Row one = rows.stream().filter(o -> o.judgeable() && o.threads() == 1 && o.mode().equals(r.mode())
                     && o.benchmark().equals(r.benchmark()) && o.params().equals(r.params())).findFirst().orElse(null);
-            Interval ratio = one == null ? null : Interval.of(Spread.of(one.forks()), Prior.NONE.moderate(Spread.of(one.forks())),
-                    Spread.of(r.forks()), Prior.NONE.moderate(Spread.of(r.forks())));
+            // Paired fork by fork: the two rows ran in different legs, so this is as wide as unpaired, and honest.
+            Interval ratio = one == null ? null : Interval.paired(Spread.of(one.forks()), Spread.of(r.forks()));
             int n = r.threads();
             out.add(new Line(r.fileQuestion().orElseThrow().label(), r.blockAndCache(),
                     r.textOrPlain(Parameter.ADVICE), r.method(), n,

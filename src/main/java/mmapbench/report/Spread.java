@@ -15,15 +15,16 @@ import java.util.List;
  * @param ownVariance sample variance of the log fork means (NaN with one fork)
  * @param floor       σ²_within / n from the iterations: the least {@code Var(fork mean)} can be
  *                    (NaN with one iteration per fork)
+ * @param forkLogMeans log(fork's mean time per op), fork by fork: round by round in a run of rounds
  */
-public record Spread(double logMean, int forks, double ownVariance, double floor) {
+public record Spread(double logMean, int forks, double ownVariance, double floor, List<Double> forkLogMeans) {
 
     public static Spread of(List<List<Double>> raw) {
         List<List<Double>> forks = raw.stream().filter(f -> f.stream().allMatch(x -> x > 0 && Double.isFinite(x)))
                 .filter(f -> !f.isEmpty()).toList();
         int k = forks.size();
         if (k == 0) {
-            return new Spread(Double.NaN, 0, Double.NaN, Double.NaN);
+            return new Spread(Double.NaN, 0, Double.NaN, Double.NaN, roundByRound(raw));
         }
         double[] means = new double[k];
         double within = 0;
@@ -52,7 +53,13 @@ public record Spread(double logMean, int forks, double ownVariance, double floor
             }
         }
         double floor = withinDf > 0 ? within / withinDf / n : Double.NaN;
-        return new Spread(mean, k, own, floor);
+        return new Spread(mean, k, own, floor, roundByRound(raw));
+    }
+
+    /** Each fork's log mean in its place, NaN for a fork without usable data: a pair of rows pairs fork i with fork i. */
+    private static List<Double> roundByRound(List<List<Double>> raw) {
+        return raw.stream().map(f -> f.isEmpty() || !f.stream().allMatch(x -> x > 0 && Double.isFinite(x)) ? Double.NaN
+                : Math.log(f.stream().mapToDouble(Double::doubleValue).average().orElseThrow())).toList();
     }
 
     /** Degrees of freedom of {@link #ownVariance()}. */

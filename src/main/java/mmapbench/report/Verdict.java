@@ -10,18 +10,19 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The lecture's claim, judged group by group. Within a group (same question, block size, cache
- * state and variant) every mapped API is compared with every non-mapped one ({@link Interval},
- * {@link RatioClass}). The <em>decisive</em> pair of a group is its faster mapped API against
- * its fastest non-mapped API (by their estimates): the choice a programmer faces, "should I map
- * this file or read it the best other way?". Only the decisive pairs of plain groups count for
- * or against the claim; each variant is tallied on its own; control rows are never API rows.
+ * state and variant) every mapped API is compared with every non-mapped one, round by round
+ * ({@link Interval#paired}, {@link RatioClass}). The <em>decisive</em> pair of a group is its
+ * faster mapped API against its fastest non-mapped API (by their estimates): the choice a
+ * programmer faces, "should I map this file or read it the best other way?"; its interval is that
+ * of "best mapped against best other", which allows for the choice ({@link #decisive}). Only the
+ * decisive pairs of plain groups count for or against the claim; each variant is tallied on its
+ * own; control rows are never API rows.
  */
 public final class Verdict {
 
@@ -79,13 +80,15 @@ public final class Verdict {
             }
             List<Measured> others = byGroup.getOrDefault(g.partners(), List.of()).stream()
                     .filter(m -> !m.row().mapped()).sorted(byApi()).toList();
-            Optional<Measured> fastMapped = mapped.stream().min(Comparator.comparingDouble(m -> m.spread().logMean()));
-            Optional<Measured> fastOther = others.stream().min(Comparator.comparingDouble(m -> m.spread().logMean()));
+            if (others.isEmpty()) {
+                return;
+            }
+            Decisive d = decisive(mapped, others);
             for (Measured m : mapped) {
                 for (Measured o : others) {
-                    Interval i = o.over(m);
+                    boolean decisive = m == d.mapped() && o == d.other();
+                    Interval i = decisive ? d.interval() : o.over(m);
                     RatioClass c = RatioClass.of(i);
-                    boolean decisive = m == fastMapped.get() && o == fastOther.get();
                     out.add(new Comparison(g, api(m), api(o), i, c, decisive,
                             m.unsteady().isEmpty() && o.unsteady().isEmpty(),
                             c == RatioClass.UNDECIDED ? whatWouldDecide(i) : ""));
@@ -93,6 +96,64 @@ public final class Verdict {
             }
         });
         return out;
+    }
+
+    /** A group's decisive pair, and the interval of "its best mapped API against its best other" it stands for. */
+    record Decisive(Measured mapped, Measured other, Interval interval) {
+    }
+
+    /**
+     * The decisive pair and an interval that accounts for its having been chosen by the same data.
+     * The ratio the question asks for is θ = (best other's time) / (best mapped time); on the log
+     * scale log θ = max over mapped m of min over others o of D(m, o), where D(m, o) is the log of
+     * o's time over m's. Both ends follow from bounds on the D(m, o): log θ is at least
+     * max_m min_o low(m, o) as soon as the low ends of the |mapped| pairs with the truly best other
+     * hold, and at most max_m min_o high(m, o) as soon as the high ends of the |others| pairs with
+     * the truly best mapped API hold. So each low end is taken at a miss chance of 2.5% / |mapped|
+     * and each high end at 2.5% / |others| (Bonferroni): θ's interval misses with at most 5%,
+     * whichever pair the estimates pick. The pair itself is the one the estimates pick.
+     */
+    static Decisive decisive(List<Measured> mapped, List<Measured> others) {
+        double lowTail = (1 - Interval.CONFIDENCE) / 2 / mapped.size();
+        double highTail = (1 - Interval.CONFIDENCE) / 2 / others.size();
+        double bestLog = Double.NEGATIVE_INFINITY;
+        double low = Double.NEGATIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        Measured bestMapped = mapped.getFirst();
+        Measured bestOther = others.getFirst();
+        Interval chosen = null;
+        for (Measured m : mapped) {
+            double minLog = Double.POSITIVE_INFINITY;
+            double minLow = Double.POSITIVE_INFINITY;
+            double minHigh = Double.POSITIVE_INFINITY;
+            Measured nearest = null;
+            Interval nearestInterval = null;
+            for (Measured o : others) {
+                Interval i = o.over(m, lowTail, highTail);
+                if (nearest == null || i.logRatio() < minLog) {
+                    minLog = i.logRatio();
+                    nearest = o;
+                    nearestInterval = i;
+                }
+                minLow = Math.min(minLow, i.bounded() ? Math.log(i.low()) : Double.NaN);
+                minHigh = Math.min(minHigh, i.bounded() ? Math.log(i.high()) : Double.NaN);
+                if (!i.bounded()) {
+                    minLow = Double.NaN;
+                    minHigh = Double.NaN;
+                }
+            }
+            if (chosen == null || minLog > bestLog) {
+                bestLog = minLog;
+                bestMapped = m;
+                bestOther = nearest;
+                chosen = nearestInterval;
+            }
+            low = Double.isNaN(minLow) || Double.isNaN(low) ? Double.NaN : Math.max(low, minLow);
+            high = Double.isNaN(minHigh) || Double.isNaN(high) ? Double.NaN : Math.max(high, minHigh);
+        }
+        Interval i = new Interval(Math.exp(bestLog), Math.exp(low), Math.exp(high), bestLog, chosen.standardError(),
+                chosen.df(), chosen.forks());
+        return new Decisive(bestMapped, bestOther, i);
     }
 
     private static Comparator<Measured> byApi() {
@@ -104,23 +165,32 @@ public final class Verdict {
     }
 
     /**
-     * For an undecided pair: about how many forks per API would pin the ratio into one class, or
-     * onto a border, at the variance this run observed (the standard error falls as 1/√forks).
+     * For an undecided pair: about how many rounds would pin the ratio into one class, or onto a
+     * border, at the noise this run observed (the standard error falls as 1/√rounds); 0 when
+     * there is no round-to-round variation to go by.
      */
-    static String whatWouldDecide(Interval i) {
+    public static int roundsToDecide(Interval i) {
         if (!i.bounded()) {
-            return "no fork-to-fork variation to go by: run at least 2 forks (JMH -f 2)";
+            return 0;
         }
         double distance = Math.abs(Math.log(i.ratio() / RatioClass.nearestThreshold(i.ratio())));
         double halfWidth = Math.max(distance, Math.log(RatioClass.BORDER_WIDTH) / 2);
         double z = Interval.quantile(1e6);
         int needed = (int) Math.ceil(i.forks() * Math.pow(z * i.standardError() / halfWidth, 2));
-        needed = Math.max(needed, i.forks() + 1);
-        if (needed > 30) {
-            return String.format(Locale.ROOT, "about %d forks per API at this noise: more forks will not do;"
-                    + " find out why the rows vary between forks", needed);
+        return Math.max(needed, i.forks() + 1);
+    }
+
+    /** What {@link #roundsToDecide} says, in words. */
+    static String whatWouldDecide(Interval i) {
+        if (!i.bounded()) {
+            return "no round-to-round variation to go by: run at least 2 rounds (JMH -f 2)";
         }
-        return String.format(Locale.ROOT, "about %d forks per API would decide it (this run: %d)", needed, i.forks());
+        int needed = roundsToDecide(i);
+        if (needed > 30) {
+            return String.format(Locale.ROOT, "about %d rounds at this noise: more rounds will not do;"
+                    + " find out why the rows vary between rounds", needed);
+        }
+        return String.format(Locale.ROOT, "about %d rounds would decide it (this run: %d)", needed, i.forks());
     }
 
     /** Per question, the plain decisive pairs' verdict; then one per question and variant present. */

@@ -62,7 +62,7 @@ class DeviceTest {
         Row wrapped = Synthetic.row(Question.SEQUENTIAL_READ, "fileChannel", 1 << 20, "COLD", nanos(1_000));
         Map<String, Double> secondary = Map.of(mmapbench.profile.IoProfiler.OPS, 100.0);
         wrapped = new Row(wrapped.benchmark(), wrapped.fileQuestion(), wrapped.api(), false, wrapped.mode(), 1,
-                wrapped.params(), wrapped.score(), 0, wrapped.unit(), wrapped.forks(), Map.of(), secondary);
+                wrapped.params(), wrapped.score(), 0, wrapped.unit(), wrapped.forks(), Map.of(), secondary, List.of());
         assertTrue(Double.isNaN(Device.of(List.of(wrapped)).coldReadGBps()));
     }
 

@@ -13,18 +13,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The interval method against synthetic raw data with known truth (seeded, so every run sees the
- * same numbers). The noise is shaped like the published full run's: per row a fork-to-fork sd
- * of the log drawn around 3% (and differing between rows by a factor of about 1.35 either way),
- * 2% noise per iteration, 2 forks of 4 iterations: the quick profile's shape.
+ * same numbers). Rounds as a run makes them: per round an effect every row of the round shares
+ * (drift, a host's episode: here 5%, more than the rows' own noise), per row and round a fork
+ * effect (about 3%, differing between rows by a factor of about 1.35 either way), 2% noise per
+ * iteration; 3 rounds of 3 iterations: the quick profile's shape.
  */
 class IntervalSimulationTest {
 
-    static final int FORKS = 2;
-    static final int ITERATIONS = 4;
+    static final int ROUNDS = 3;
+    static final int ITERATIONS = 3;
     static final double SIGMA = 0.02;
+    static final double SHARED = 0.05;
 
-    /** A leg of 12 rows: 6 pairs, each pair's rows with the given true ratio; returns the pairs' intervals. */
-    static List<Interval> leg(Random rnd, double trueRatio, double tauTypical, int forks) {
+    /** One row's forks, round by round, with the rounds' shared effects. */
+    static List<List<Double>> forks(Random rnd, double nanos, double[] shared, double tau) {
+        List<List<Double>> out = new ArrayList<>();
+        for (double s : shared) {
+            double fork = s + tau * rnd.nextGaussian();
+            List<Double> it = new ArrayList<>();
+            for (int i = 0; i < ITERATIONS; i++) {
+                it.add(nanos * Math.exp(fork + SIGMA * rnd.nextGaussian()));
+            }
+            out.add(it);
+        }
+        return out;
+    }
+
+    static double[] shared(Random rnd, int rounds, double sd) {
+        double[] s = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            s[r] = sd * rnd.nextGaussian();
+        }
+        return s;
+    }
+
+    /** 6 pairs of rows measured in the same rounds, each pair's rows with the given true ratio; the pairs' intervals. */
+    static List<Interval> leg(Random rnd, double trueRatio, double tauTypical, int rounds, double sharedSd) {
+        double[] shared = shared(rnd, rounds, sharedSd);
         List<Row> rows = new ArrayList<>();
         for (int p = 0; p < 6; p++) {
             double base = 1000 * Math.exp(rnd.nextGaussian());
@@ -32,7 +57,7 @@ class IntervalSimulationTest {
                 double tau = tauTypical * Math.exp(0.3 * rnd.nextGaussian());
                 double nanos = side == 0 ? base : base * trueRatio;
                 rows.add(Synthetic.row(Question.RANDOM_READ, side == 0 ? "mappedBuffer" : "fileChannel", 8 << p, "WARM",
-                        Synthetic.forks(rnd, nanos, forks, ITERATIONS, tau, SIGMA)));
+                        forks(rnd, nanos, shared, tau)));
             }
         }
         List<Measured> m = Measured.of(rows);
@@ -48,20 +73,30 @@ class IntervalSimulationTest {
         Random rnd = new Random(12);
         int pairs = 0;
         int covered = 0;
-        double widest = 0;
-        while (pairs < 2004) {
-            for (Interval i : leg(rnd, 1, 0.03, FORKS)) {
+        while (pairs < 3000) {
+            for (Interval i : leg(rnd, 1, 0.03, ROUNDS, SHARED)) {
                 assertTrue(i.bounded() && i.low() > 0, "never 0 or infinity: " + i);
-                widest = Math.max(widest, i.width());
                 pairs++;
                 covered += i.contains(1) ? 1 : 0;
             }
         }
         double coverage = covered / (double) pairs;
-        System.out.printf("coverage of 1 over %d identical pairs: %.3f; widest interval high/low %.2f%n", pairs,
-                coverage, widest);
-        // 2000 pairs: the standard error of a 95% coverage is 0.5%.
-        assertTrue(coverage >= 0.935 && coverage <= 0.975, "coverage " + coverage);
+        // 3000 pairs: the standard error of a 95% coverage is 0.4%.
+        // A little over 95%: a round's spread is never taken below what its iterations show.
+        assertTrue(coverage >= 0.935 && coverage <= 0.985, "coverage " + coverage);
+    }
+
+    @Test
+    void whatARoundSharesCancelsInItsRatios() {
+        // A shared effect of 30% a round, ten times the rows' own noise: the paired interval does
+        // not see it, where intervals over each row's own forks would be ten times as wide.
+        Random rnd = new Random(4);
+        for (int run = 0; run < 30; run++) {
+            for (Interval i : leg(rnd, 3, 0.01, ROUNDS, 0.3)) {
+                assertTrue(i.width() < 1.5, "narrow despite the shared effect: " + i);
+                assertEquals(RatioClass.FASTER, RatioClass.of(i), i.toString());
+            }
+        }
     }
 
     @Test
@@ -70,7 +105,7 @@ class IntervalSimulationTest {
         int tenX = 0;
         int all = 0;
         for (int run = 0; run < 50; run++) {
-            for (Interval i : leg(rnd, 10, 0.03, FORKS)) {
+            for (Interval i : leg(rnd, 12, 0.03, ROUNDS, SHARED)) {
                 all++;
                 RatioClass c = RatioClass.of(i);
                 tenX += c == RatioClass.TEN_X ? 1 : 0;
@@ -78,8 +113,7 @@ class IntervalSimulationTest {
                         "never a wrong class: " + i);
             }
         }
-        System.out.printf("true 10x: TEN_X in %d of %d pairs%n", tenX, all);
-        assertTrue(tenX >= 0.95 * all, tenX + " of " + all);
+        assertTrue(tenX >= 0.9 * all, tenX + " of " + all);
     }
 
     @Test
@@ -88,7 +122,7 @@ class IntervalSimulationTest {
         int border = 0;
         int all = 0;
         for (int run = 0; run < 50; run++) {
-            for (Interval i : leg(rnd, 1.25, 0.01, FORKS)) {
+            for (Interval i : leg(rnd, 1.25, 0.01, ROUNDS, SHARED)) {
                 all++;
                 if (RatioClass.of(i) == RatioClass.BORDERLINE) {
                     border++;
@@ -96,27 +130,59 @@ class IntervalSimulationTest {
                 }
             }
         }
-        System.out.printf("true 1.25x: BORDERLINE in %d of %d pairs%n", border, all);
         assertTrue(border >= 0.9 * all, border + " of " + all);
     }
 
     @Test
-    void aVeryNoisyPairIsUndecidedAndSaysHowManyForksWouldDecideIt() {
+    void aVeryNoisyPairIsUndecidedAndSaysHowManyRoundsWouldDecideIt() {
         Random rnd = new Random(5);
-        List<Interval> noisy = leg(rnd, 2.5, 0.4, FORKS);
-        Interval i = noisy.getFirst();
+        Interval i = leg(rnd, 2.5, 0.4, ROUNDS, SHARED).getFirst();
         assertEquals(RatioClass.UNDECIDED, RatioClass.of(i), i.toString());
         String decide = Verdict.whatWouldDecide(i);
-        assertTrue(decide.matches("about \\d+ forks per API.*"), decide);
-        int forks = Integer.parseInt(decide.replaceAll("about (\\d+) forks.*", "$1"));
-        assertTrue(forks > FORKS, decide);
+        assertTrue(decide.matches("about \\d+ rounds.*"), decide);
+        assertTrue(Verdict.roundsToDecide(i) > ROUNDS, decide);
     }
 
     @Test
-    void withOneForkNothingIsKnownAndNothingIsClaimed() {
-        Interval i = leg(new Random(1), 10, 0.03, 1).getFirst();
+    void withOneRoundNothingIsKnownAndNothingIsClaimed() {
+        Interval i = leg(new Random(1), 10, 0.03, 1, SHARED).getFirst();
         assertFalse(i.bounded());
         assertEquals(RatioClass.UNDECIDED, RatioClass.of(i));
+    }
+
+    /**
+     * The decisive pair is chosen by the data it is then judged on: two mapped APIs equally fast,
+     * three others of which two are equally fast. Over many groups, the decisive interval holds
+     * the true "best other over best mapped" at least 95% of the time; the chosen pair's own 95%
+     * interval, judged as if chosen in advance, holds it less often.
+     */
+    @Test
+    void theDecisiveIntervalHoldsTheBestAgainstTheBestDespiteTheChoice() {
+        Random rnd = new Random(21);
+        int groups = 3000;
+        int covered = 0;
+        int naive = 0;
+        for (int g = 0; g < groups; g++) {
+            double[] shared = shared(rnd, ROUNDS, SHARED);
+            List<Row> rows = new ArrayList<>();
+            rows.add(Synthetic.row(Question.RANDOM_READ, "mappedBuffer", 8, "WARM", forks(rnd, 100, shared, 0.03)));
+            rows.add(Synthetic.row(Question.RANDOM_READ, "memorySegment", 8, "WARM", forks(rnd, 100, shared, 0.03)));
+            rows.add(Synthetic.row(Question.RANDOM_READ, "fileChannel", 8, "WARM", forks(rnd, 500, shared, 0.03)));
+            rows.add(Synthetic.row(Question.RANDOM_READ, "randomAccessFile", 8, "WARM", forks(rnd, 500, shared, 0.03)));
+            rows.add(Synthetic.row(Question.RANDOM_READ, "bufferedStream", 8, "WARM", forks(rnd, 900, shared, 0.03)));
+            Comparison decisive = Verdict.compare(Measured.of(rows)).stream().filter(Comparison::decisive)
+                    .findFirst().orElseThrow();
+            covered += decisive.interval().contains(5) ? 1 : 0;
+            List<Measured> m = Measured.of(rows);
+            Measured mapped = m.stream().filter(x -> x.row().api().orElseThrow() == decisive.mapped()).findFirst()
+                    .orElseThrow();
+            Measured other = m.stream().filter(x -> x.row().api().orElseThrow() == decisive.other()).findFirst()
+                    .orElseThrow();
+            naive += other.over(mapped).contains(5) ? 1 : 0;
+        }
+        double coverage = covered / (double) groups;
+        assertTrue(coverage >= 0.95, "the decisive interval's coverage " + coverage);
+        assertTrue(naive < covered, "the chosen pair's own interval covers less: " + naive + " against " + covered);
     }
 
     @Test

@@ -36,7 +36,7 @@ class IpcLatenciesTest {
     void percentilesComeFromSampleModeAndTheMeanFromAverageMode() throws Exception {
         IpcLatencies.Latency futexSame = latencies().get(2);
         assertEquals(new IpcLatencies.Latency(mmapbench.ipc.Channel.SHM_FUTEX, 8, mmapbench.ipc.Cpus.SAME, 7280.0, 144619.52000000002, 3542384.64000006,
-                futexSame.max(), 23067.616907437132, 24096.37384208205, Double.NaN), futexSame);
+                futexSame.max(), 23067.616907437132, 24096.37384208205, Double.NaN, futexSame.roundMedians()), futexSame);
         assertEquals(7280.0, futexSame.typical(), "the median, not a mean, compares channels");
     }
 
@@ -57,7 +57,9 @@ class IpcLatenciesTest {
                 + " mean (µs, sample) | mean ± error (µs, average) |\n"), md);
         assertTrue(md.contains("| SHM_FUTEX | 8 | SAME | 7.28 | 145 | 3542 | 23.1 | 24.1 |\n"), md);
         assertTrue(md.contains("How many times longer a round trip takes than SHM_FUTEX's, same payload and cpus (medians,"
-                + " else average-mode means):\n\n| payload (B) | cpus | UNIX_SOCKET |\n|---|---|---|\n| 8 | SAME | 1.6x |\n"), md);
+                + " else average-mode means): each with its 95% interval over the rounds, from the ratio of the two rows'"
+                + " medians round by round\n\n| payload (B) | cpus | UNIX_SOCKET |\n|---|---|---|\n"
+                + "| 8 | SAME | 1.57x (no interval: the run kept no round's median) |\n"), md);
         assertTrue(md.contains("| payload (B) | cpus | SHM_FUTEX | UNIX_SOCKET |\n"), md);
         assertTrue(md.contains("| SHM_FUTEX | 8 | 7.28 | 44.4 | 6.10x |\n"), md);
         assertTrue(md.contains("SHM_SPIN under SAME yields the CPU"), "the yielding spinner is labelled");

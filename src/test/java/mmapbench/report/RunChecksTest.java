@@ -95,9 +95,9 @@ class RunChecksTest {
             Interval iv = IntervalSimulationTest.interval(miss ? 1.01 : 0.97, miss ? 1.05 : 1.03);
             pairs.add(new Control.Pair(g, Api.FILE_CHANNEL, iv, RatioClass.of(iv)));
         }
-        assertEquals(3, new Control(pairs, 4, 3, List.of()).allowedMisses());
-        assertFalse(new Control(pairs, 4, 3, List.of()).passed());
-        assertTrue(new Control(pairs, 3, 3, List.of()).passed());
+        assertEquals(3, new Control(pairs, 4, 3, List.of(), Drift.NONE).allowedMisses());
+        assertFalse(new Control(pairs, 4, 3, List.of(), Drift.NONE).passed());
+        assertTrue(new Control(pairs, 3, 3, List.of(), Drift.NONE).passed());
     }
 
     @Test

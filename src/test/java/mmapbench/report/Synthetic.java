@@ -48,7 +48,7 @@ final class Synthetic {
         params.putAll(extra);
         double score = forks.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         return new Row(q.benchmark.getName() + "." + method, Optional.of(q), Optional.of(api), control, "avgt", threads,
-                params, score, 0, "ns/op", forks, Map.of(), Map.of());
+                params, score, 0, "ns/op", forks, Map.of(), Map.of(), List.of());
     }
 
     static Row row(Question q, String method, long blockSize, String cache, List<List<Double>> forks) {
