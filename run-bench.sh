@@ -7,6 +7,7 @@
 #        ./run-bench.sh compare A.json B.json [C.json ...]   runs side by side, e.g. yours and results/'s
 #        ./run-bench.sh index [--out DIR] DIR...   every run under the folders, a row each: where the claim
 #                                                  holds, machine by machine (written to results/index/)
+#        ./run-bench.sh methods RESULT.json        its decisive pairs by the published runs' method and this one's
 #        ./run-bench.sh writer [FILE]              the lecture's shared-memory writer
 #        ./run-bench.sh reader [FILE] [--verify]   ... and its reader, in another terminal
 #
@@ -59,7 +60,7 @@ fi
 
 case "${1:-}" in
   writer|reader) main=mmapbench.ipc.LectureDemo ;;
-  report|compare|index) main=mmapbench.report.ReportMain ;;
+  report|compare|index|methods) main=mmapbench.report.ReportMain ;;
   *) main=mmapbench.cli.RunBench ;;
 esac
 # The options of mmapbench.fixture.JvmOptions.FORK: keep the two in step.

@@ -31,29 +31,34 @@ import static mmapbench.fixture.CacheState.WARM;
  */
 enum Profile {
     /**
-     * The lecture's claims answered in about five minutes: every API and the control; random
-     * reads at 8 B and 4 KiB from the page cache, 4 KiB from the device; random writes at 8 B and
-     * 4 KiB into a resident file in 4 KiB folios (in large folios every write dirties up to 2 MiB,
-     * which sets the number whatever the API: the full profile shows that regime); sequential
-     * reads and writes of 1 MiB from the page cache; a file opened, read at 16 random 4 KiB blocks
-     * and closed (a mapping that lives for a few reads); the shared-memory handoff of the
-     * lecture's 500 ints between two processes on one CPU and on two. Cold writes, whose cost is
-     * the device's write-back, and cold sequential reads, where every API reads at the device's
-     * speed and two forks cannot tell them apart, are the full profile's.
+     * The lecture's claims answered within five minutes, one group per claim and state: every API
+     * and the control; random reads of 8 B (the lecture's ints) from the page cache, independent
+     * (throughput) and dependent (latency), and of 4 KiB; random writes of 8 B into a resident file
+     * in 4 KiB folios (in large folios every write dirties up to 2 MiB, which sets the number
+     * whatever the API: the full profile shows that regime, and 4 KiB writes); sequential reads and
+     * writes of 1 MiB blocks from the page cache, a 64 MiB pass each (a 1 GiB write pass and its
+     * write-back cost five seconds a fork: the full profile has them); a file opened, read at
+     * 16 random 4 KiB blocks and closed (a mapping that lives for a few reads); random 4 KiB reads
+     * from the device; the shared-memory handoff of the lecture's 500 ints between two processes
+     * on two CPUs (one CPU each: the full profile adds both on one). Cold writes, whose cost is the
+     * device's write-back, and cold sequential reads, where every API reads at the device's speed,
+     * are the full profile's.
      */
-    QUICK(List.of(
+    QUICK(250, 8, List.of(
             // Both halves of the random-read answer: throughput (independent reads) and latency (dependent).
-            Legs.file("random reads", Legs.RANDOM_READ, WARM, 8, 4096).with(Parameter.ACCESS, Access.values()),
-            Legs.file("random writes", Legs.RANDOM_WRITE, WARM, 8, 4096).with(Parameter.FOLIOS, Folios.SMALL),
-            Legs.file("sequential", Legs.SEQUENTIAL, WARM, 1048576).with(Parameter.FORCE_EVERY, 0L),
+            Legs.file("random 8 B reads", Legs.RANDOM_READ, WARM, 8).with(Parameter.ACCESS, Access.values()),
+            Legs.file("random 4 KiB reads", Legs.RANDOM_READ, WARM, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
+            Legs.file("random writes", Legs.RANDOM_WRITE, WARM, 8).with(Parameter.FOLIOS, Folios.SMALL),
+            Legs.file("sequential", Legs.SEQUENTIAL, WARM, 1048576).with(Parameter.FORCE_EVERY, 0L)
+                    .with(Parameter.BYTES, 64L << 20),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, WARM, 4096).with(Parameter.READS, 16L),
             Legs.file("random reads", Legs.RANDOM_READ, COLD, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
-            Legs.ipc(List.of(Mode.SampleTime)).with(Parameter.PAYLOAD, 2000L).with(Parameter.CPUS, Cpus.SAME, Cpus.SPLIT))),
+            Legs.ipc(List.of(Mode.SampleTime)).with(Parameter.PAYLOAD, 2000L).with(Parameter.CPUS, Cpus.SPLIT))),
     /**
      * The whole matrix, for publication: every block size, cache state, folio size, access pattern
      * and advice. HOT is for reads alone: a write has none (see {@code RandomWriteBenchmark}).
      */
-    FULL(List.of(
+    FULL(4 * 3600, 10, List.of(
             Legs.file("random reads", Legs.RANDOM_READ, HOT, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
             Legs.file("sequential reads", Legs.SEQUENTIAL_READ, HOT, 4096, 65536, 1048576),
             Legs.file("random reads", Legs.RANDOM_READ, WARM, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
@@ -79,8 +84,14 @@ enum Profile {
             Legs.ipc(List.of())));
 
     final List<Leg> legs;
+    /** The time the rounds may take by default ({@code --budget}): the minimum rounds run whatever it is. */
+    final double budgetSeconds;
+    /** The most rounds a group gets. */
+    final int maxRounds;
 
-    Profile(List<Leg> legs) {
+    Profile(double budgetSeconds, int maxRounds, List<Leg> legs) {
+        this.budgetSeconds = budgetSeconds;
+        this.maxRounds = maxRounds;
         this.legs = legs;
     }
 
