@@ -31,16 +31,20 @@ public final class OperationTimes {
         return new Histogram(1, LONGEST_NANOS, DIGITS);
     }
 
-    /** A thread's times, made at trial setup, read by the profiler until {@link #unregister}. */
+    /** A thread's times, made at trial setup, read by the profiler until the fork's last measurement iteration. */
     public static OperationTimes register() {
         OperationTimes times = new OperationTimes();
         REGISTERED.add(times);
         return times;
     }
 
-    /** At trial teardown: a later trial in the same JVM (JMH's {@code -f 0}) must not see this thread's times. */
-    public void unregister() {
-        REGISTERED.remove(this);
+    /**
+     * After the trial's last measurement iteration, by the profiler: a later trial in the same JVM
+     * (JMH's {@code -f 0}) must not see this one's threads. Not at the trial's teardown, which JMH
+     * runs inside the last iteration, before the profiler has read it.
+     */
+    static void forgetAll() {
+        REGISTERED.clear();
     }
 
     /** One operation's time, in the timed loop: no allocation, no lock. */

@@ -140,11 +140,6 @@ public class RandomReadTailBenchmark implements ParamCheck {
         fixture.close();
     }
 
-    @TearDown(Level.Trial)
-    public void tearDownThread() {
-        times.unregister();
-    }
-
     // Each method reads the offset before the clock starts, and records after it stops: the time is the read alone.
 
     @Benchmark

@@ -26,7 +26,9 @@ import java.util.List;
  * percentiles, which is no percentile at all. So the fork's operations are pooled and published
  * once, after its last measurement iteration: each fork then has exactly one value per metric in
  * the result JSON's raw data, and the fork is the independent sample the report's intervals
- * are built on.
+ * are built on. JMH's own score of such a metric is the largest fork's value (aggregation MAX):
+ * with one value in one of a fork's iterations, an average would divide by all of them. The
+ * report reads each fork's value from the raw data.
  *
  * <p>{@code -prof mmapbench.tail.TailProfiler}; the profiles' tail legs turn it on.
  */
@@ -75,6 +77,7 @@ public final class TailProfiler implements InternalProfiler {
             return List.of();
         }
         List<Result> out = results(fork, timerCost());
+        OperationTimes.forgetAll();
         fork.reset();
         measured = 0;
         return out;
@@ -90,7 +93,7 @@ public final class TailProfiler implements InternalProfiler {
             out.add(nanos(p.label(), times.getValueAtPercentile(p.percentile())));
         }
         out.add(nanos(MAX, times.getMaxValue()));
-        out.add(new ScalarResult(SAMPLES, times.getTotalCount(), "#", AggregationPolicy.AVG));
+        out.add(new ScalarResult(SAMPLES, times.getTotalCount(), "#", AggregationPolicy.MAX));
         if (!Double.isNaN(timerNanos)) {
             out.add(nanos(TIMER, timerNanos));
         }
@@ -98,7 +101,7 @@ public final class TailProfiler implements InternalProfiler {
     }
 
     private static ScalarResult nanos(String label, double value) {
-        return new ScalarResult(label, value, "ns", AggregationPolicy.AVG);
+        return new ScalarResult(label, value, "ns", AggregationPolicy.MAX);
     }
 
     /**
