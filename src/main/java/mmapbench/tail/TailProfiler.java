@@ -30,7 +30,9 @@ import java.util.List;
  * with one value in one of a fork's iterations, an average would divide by all of them. The
  * report reads each fork's value from the raw data.
  *
- * <p>{@code -prof mmapbench.tail.TailProfiler}; the profiles' tail legs turn it on.
+ * <p>{@code -prof mmapbench.tail.TailProfiler}, or through {@code IoProfiler}, which
+ * {@code run-bench.sh} turns on and which publishes these too (with both on, whichever JMH
+ * calls first publishes, the other finds nothing).
  */
 public final class TailProfiler implements InternalProfiler {
 
@@ -67,7 +69,7 @@ public final class TailProfiler implements InternalProfiler {
     }
 
     /** After an iteration of {@code type}, of {@code count} measurement iterations a fork: results after the last. */
-    List<Result> after(IterationType type, int count) {
+    public List<Result> after(IterationType type, int count) {
         if (type != IterationType.MEASUREMENT) {
             OperationTimes.drain(null);
             return List.of();
@@ -76,7 +78,8 @@ public final class TailProfiler implements InternalProfiler {
         if (++measured < count) {
             return List.of();
         }
-        List<Result> out = results(fork, timerCost());
+        // The timer only where something was timed: every other benchmark's fork pays nothing.
+        List<Result> out = fork.getTotalCount() == 0 ? List.of() : results(fork, timerCost());
         OperationTimes.forgetAll();
         fork.reset();
         measured = 0;

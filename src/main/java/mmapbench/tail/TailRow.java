@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * secondary metric's mean alone; a tail ratio needs each fork's value, which JMH writes in the
  * metric's raw data (one array per fork; the profiler publishes in a fork's last iteration only).
  *
- * @param benchmark the JMH benchmark, {@code mmapbench.tail.RandomReadTailBenchmark.memorySegment}
+ * @param benchmark the JMH benchmark, {@code mmapbench.tail.ReadTailBenchmark.memorySegment}
  * @param threads   JMH's thread count
  * @param params    the row's parameters, by name, sorted
  * @param forks     per metric label, each fork's value (NaN where a fork has none)

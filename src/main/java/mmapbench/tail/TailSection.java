@@ -46,9 +46,9 @@ public final class TailSection {
             return s + (threads > 1 ? ", " + threads + " threads" : "");
         }
 
+        /** What the class asks, in words. */
         String question() {
-            return benchmarkClass.replace("TailBenchmark", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
-                    .replaceFirst("^.", benchmarkClass.substring(0, 1)) + "s";
+            return benchmarkClass.equals(ReadTailBenchmark.class.getSimpleName()) ? "Random reads" : benchmarkClass;
         }
 
         /** The highest of p99.9, p99, p90 every non-control row of the group reaches; null when none. */
@@ -169,8 +169,8 @@ public final class TailSection {
                 break;
             }
             TailRatio ratio = TailRatio.paired(mapped.perFork(p.label()), best.perFork(p.label()));
-            out.add(String.format(Locale.ROOT, "At %s a mapped %s read (`%s`) takes %s as long as `%s` (the fastest"
-                            + " other API there)%s.", name(p), g.params().getOrDefault("cache", ""), mapped.method(),
+            out.add(String.format(Locale.ROOT, "At %s a mapped %s read (`%s`) takes %s as long as `%s`, the fastest"
+                            + " other API there%s.", name(p), g.params().getOrDefault("cache", ""), mapped.method(),
                     times(ratio.ratio()), best.method(), interval(ratio)));
         }
         TailRow channel = g.row(Api.FILE_CHANNEL.method);
