@@ -1,6 +1,7 @@
 package mmapbench.report;
 
 import mmapbench.environment.EnvironmentFile;
+import mmapbench.tail.TailSection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -87,6 +88,7 @@ public final class Report {
         Path dir = source.toAbsolutePath().getParent();
         String markdown = markdown(ChartSection.draw(comparisons, dir.resolve(CHART)));
         Files.writeString(dir.resolve(MARKDOWN), markdown);
+        TailSection.drawCharts(source, dir);
         CiFiles.write(dir, comparisons, latencies);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(VERDICT).toFile(),
                 verdictFile());
@@ -117,6 +119,7 @@ public final class Report {
                 new VariantsSection(variantVerdicts(), comparisons, control),
                 () -> LargerThanMemory.section(rows),
                 () -> Scaling.section(rows),
+                () -> TailSection.markdown(source),
                 new ControlSection(control),
                 new SteadinessSection(unsteady),
                 new TimesSection(measured),
