@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Mode;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static mmapbench.fixture.CacheState.COLD;
 import static mmapbench.fixture.CacheState.HOT;
@@ -48,12 +49,13 @@ enum Profile {
             Legs.file("sequential", Legs.SEQUENTIAL, WARM, 1048576).with(Parameter.FORCE_EVERY, 0L),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, WARM, 4096).with(Parameter.READS, 16L),
             Legs.file("random reads", Legs.RANDOM_READ, COLD, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
+            TailLegs.quick(),
             Legs.ipc(List.of(Mode.SampleTime)).with(Parameter.PAYLOAD, 2000L).with(Parameter.CPUS, Cpus.SAME, Cpus.SPLIT))),
     /**
      * The whole matrix, for publication: every block size, cache state, folio size, access pattern
      * and advice. HOT is for reads alone: a write has none (see {@code RandomWriteBenchmark}).
      */
-    FULL(List.of(
+    FULL(Stream.of(List.of(
             Legs.file("random reads", Legs.RANDOM_READ, HOT, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
             Legs.file("sequential reads", Legs.SEQUENTIAL_READ, HOT, 4096, 65536, 1048576),
             Legs.file("random reads", Legs.RANDOM_READ, WARM, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
@@ -75,8 +77,8 @@ enum Profile {
             LargerThanMemoryLegs.all(Question.SEQUENTIAL_READ, 65536, 1048576),
             LargerThanMemoryLegs.mapped(Question.SEQUENTIAL_READ, 65536, 1048576),
             LargerThanMemoryLegs.threads("random reads", Legs.RANDOM_READ, 8, 4096, 65536),
-            LargerThanMemoryLegs.threads("random writes", Legs.RANDOM_WRITE, 8, 4096, 65536),
-            Legs.ipc(List.of())));
+            LargerThanMemoryLegs.threads("random writes", Legs.RANDOM_WRITE, 8, 4096, 65536)),
+            TailLegs.full(), TailLegs.deviceThreads(), List.of(Legs.ipc(List.of()))).flatMap(List::stream).toList());
 
     final List<Leg> legs;
 
