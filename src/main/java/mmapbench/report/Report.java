@@ -119,6 +119,7 @@ public final class Report {
                 new VariantsSection(variantVerdicts(), comparisons, control),
                 () -> LargerThanMemory.section(rows),
                 () -> Scaling.section(rows),
+                () -> DeviceThreads.section(rows),
                 () -> TailSection.markdown(source),
                 new ControlSection(control),
                 new SteadinessSection(unsteady),
