@@ -38,7 +38,8 @@ enum Profile {
      * which sets the number whatever the API: the full profile shows that regime); sequential
      * reads and writes of 1 MiB from the page cache; a file opened, read at 16 random 4 KiB blocks
      * and closed (a mapping that lives for a few reads); the shared-memory handoff of the
-     * lecture's 500 ints between two processes on one CPU and on two. Cold writes, whose cost is
+     * lecture's 500 ints between two processes on one CPU and on two; and one tail figure, how much
+     * longer the slow COLD mapped reads take than the slow {@code pread}s ({@link TailLegs#quick}). Cold writes, whose cost is
      * the device's write-back, and cold sequential reads, where every API reads at the device's
      * speed and two forks cannot tell them apart, are the full profile's.
      */

@@ -15,8 +15,8 @@ import java.util.List;
  *
  * <p>The quick profile's tail leg answers the lecture's question in about 25 s on 2 cores: COLD
  * 4 KiB reads of the mapping ({@code memorySegment}) against {@code pread} ({@code fileChannel};
- * {@code randomAccessFile} is the same system call), 3 forks of 8 evicted calls of 128 reads. A
- * cold mapped read with the device's read-around takes milliseconds, so 1024 reads a fork is
+ * {@code randomAccessFile} is the same system call), 3 forks of 1 + 6 evicted calls of 128 reads.
+ * A cold mapped read with the device's read-around takes milliseconds, so 768 reads a fork is
  * what fits: enough for p99, not for p99.9, and the report says so. The full profile adds every
  * API, WARM, and a file larger than memory.
  *

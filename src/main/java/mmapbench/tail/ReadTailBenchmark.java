@@ -52,9 +52,10 @@ import java.util.concurrent.TimeUnit;
  * block; larger than memory ({@code memoryLimit}) every miss also evicts. An iteration is a
  * single call of {@code ops} reads right after the state was set, as in the average rows, so the
  * percentiles are those of "the first {@code ops} reads after the state was set up", whatever
- * JMH's iteration length; a fork pools its measurement iterations: 8 × 128 = 1024 reads of a
- * cold file, enough for p99, not for p99.9 (which needs some 10⁴ reads a fork: the report says
- * which percentiles a row reached).
+ * JMH's iteration length; a fork pools its measurement iterations: 6 × 128 = 768 reads of a
+ * cold file, enough for p99, not for p99.9 (which needs some 5000 reads a fork, 40 evicted calls:
+ * the report says which percentiles a row reached). From a resident file a call is 65536 reads,
+ * and every percentile is reached.
  *
  * <p>Named so that a user's {@code RandomRead} pattern, which picks the average rows, does not pick it too.
  *
@@ -65,8 +66,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 // One warm-up call compiles the loop (through OSR), so that no interpreted read lands in the tail.
 @Warmup(iterations = 1)
-// Eight evicted calls a fork: the fork's operations are pooled (see TailProfiler), 1024 of a cold file.
-@Measurement(iterations = 8)
+// Six evicted calls a fork, pooled (see TailProfiler): 768 reads of a cold file, p99 with 7 reads above it.
+// As many as the quick profile's ~25 s for its tail leg allow, at some 4 ms a cold mapped read.
+@Measurement(iterations = 6)
 @Fork(value = 3, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
 public class ReadTailBenchmark implements ParamCheck {
