@@ -180,6 +180,10 @@ public final class TailSection {
             out.add(String.format(Locale.ROOT, "The control (`%s` against `%s`, the same reads) comes out at %s%s: how"
                     + " far that strays from 1x is the noise of this tail figure.", control.method(), channel.method(),
                     times(ratio.ratio()), interval(ratio)));
+            if (ratio.decided()) {
+                out.add("Its interval misses 1x: at this percentile the rows differ by more than their forks"
+                        + " vary, so no ratio here is to be trusted as far as its interval says.");
+            }
         }
         return String.join(" ", out);
     }

@@ -39,6 +39,25 @@ class TailSectionTest {
     }
 
     @Test
+    void aControlWhoseIntervalMissesOneIsCalledOut() {
+        TailRow channel = tail("fileChannel", 100e3, 101e3, 99e3);
+        TailRow control = tail("fileChannelControl", 300e3, 310e3, 290e3);
+        TailSection.Group g = new TailSection.Group("ReadTailBenchmark", java.util.Map.of("cache", "COLD"), 1,
+                java.util.List.of(tail("memorySegment", 5e6, 5e6, 5e6), channel, control));
+        String verdict = TailSection.verdict(g);
+        assertTrue(verdict.contains("comes out at 3.00x"), verdict);
+        assertTrue(verdict.contains("Its interval misses 1x"), verdict);
+        assertTrue(!TailSection.verdict(new TailSection.Group("ReadTailBenchmark", java.util.Map.of("cache", "COLD"), 1,
+                java.util.List.of(channel, tail("fileChannelControl", 100e3, 101e3, 99e3)))).contains("misses"));
+    }
+
+    /** A row of three forks of 1024 reads each, with these p99s. */
+    private static TailRow tail(String method, double... p99) {
+        return new TailRow("mmapbench.tail.ReadTailBenchmark." + method, 1, java.util.Map.of(),
+                java.util.Map.of("·p99", p99, TailProfiler.SAMPLES, new double[]{1024, 1024, 1024}));
+    }
+
+    @Test
     void aRunWithoutTailRowsHasNoSection() throws Exception {
         assertEquals("", TailSection.markdown(golden("a.json")));
     }
