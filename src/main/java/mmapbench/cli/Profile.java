@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Mode;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static mmapbench.fixture.CacheState.COLD;
 import static mmapbench.fixture.CacheState.HOT;
@@ -42,7 +43,8 @@ enum Profile {
      * from the device; the shared-memory handoff of the lecture's 500 ints between two processes
      * on two CPUs (one CPU each: the full profile adds both on one). Cold writes, whose cost is the
      * device's write-back, and cold sequential reads, where every API reads at the device's speed,
-     * are the full profile's.
+     * are the full profile's. And one tail figure: how much longer the slow COLD mapped reads take
+     * than the slow {@code pread}s ({@link TailLegs#quick}).
      */
     QUICK(250, 8, List.of(
             // Both halves of the random-read answer: throughput (independent reads) and latency (dependent).
@@ -53,12 +55,13 @@ enum Profile {
                     .with(Parameter.BYTES, 64L << 20),
             Legs.file("short-lived reads", Legs.SHORT_LIVED, WARM, 4096).with(Parameter.READS, 16L),
             Legs.file("random reads", Legs.RANDOM_READ, COLD, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
+            TailLegs.quick(),
             Legs.ipc(List.of(Mode.SampleTime)).with(Parameter.PAYLOAD, 2000L).with(Parameter.CPUS, Cpus.SPLIT))),
     /**
      * The whole matrix, for publication: every block size, cache state, folio size, access pattern
      * and advice. HOT is for reads alone: a write has none (see {@code RandomWriteBenchmark}).
      */
-    FULL(4 * 3600, 10, List.of(
+    FULL(4 * 3600, 10, Stream.of(List.of(
             Legs.file("random reads", Legs.RANDOM_READ, HOT, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
             Legs.file("sequential reads", Legs.SEQUENTIAL_READ, HOT, 4096, 65536, 1048576),
             Legs.file("random reads", Legs.RANDOM_READ, WARM, 8, 4096, 65536).with(Parameter.FOLIOS, Folios.values()),
@@ -80,8 +83,8 @@ enum Profile {
             LargerThanMemoryLegs.all(Question.SEQUENTIAL_READ, 65536, 1048576),
             LargerThanMemoryLegs.mapped(Question.SEQUENTIAL_READ, 65536, 1048576),
             LargerThanMemoryLegs.threads("random reads", Legs.RANDOM_READ, 8, 4096, 65536),
-            LargerThanMemoryLegs.threads("random writes", Legs.RANDOM_WRITE, 8, 4096, 65536),
-            Legs.ipc(List.of())));
+            LargerThanMemoryLegs.threads("random writes", Legs.RANDOM_WRITE, 8, 4096, 65536)),
+            TailLegs.full(), TailLegs.deviceThreads(), List.of(Legs.ipc(List.of()))).flatMap(List::stream).toList());
 
     final List<Leg> legs;
     /** The time the rounds may take by default ({@code --budget}): the minimum rounds run whatever it is. */

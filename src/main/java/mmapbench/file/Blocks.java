@@ -18,7 +18,7 @@ import java.nio.channels.FileChannel;
  * and the word a read returns. All are small static methods that the JIT inlines into the timed
  * method, so a reader of a benchmark still sees one call per step.
  */
-final class Blocks {
+public final class Blocks {
 
     /** log2 of the size of one MappedByteBuffer: a power of two, so that no aligned block straddles two. */
     static final int BUFFER_SHIFT = 30;
@@ -49,7 +49,7 @@ final class Blocks {
     }
 
     /** Copies {@code length} bytes at file offset {@code offset} out of the mapping into {@code dst}. */
-    static void get(MappedByteBuffer[] buffers, long offset, byte[] dst, int length) {
+    public static void get(MappedByteBuffer[] buffers, long offset, byte[] dst, int length) {
         buffers[(int) (offset >>> BUFFER_SHIFT)].get((int) (offset & BUFFER_MASK), dst, 0, length);
     }
 
@@ -62,7 +62,7 @@ final class Blocks {
      * Reads {@code dst.capacity()} bytes at {@code offset} ({@code pread}). Rewinds first: without
      * it the second read would ask for zero bytes and get them.
      */
-    static void readFully(FileChannel channel, ByteBuffer dst, long offset) throws IOException {
+    public static void readFully(FileChannel channel, ByteBuffer dst, long offset) throws IOException {
         dst.clear();
         while (dst.hasRemaining()) {
             if (channel.read(dst, offset + dst.position()) < 0) {
@@ -83,7 +83,7 @@ final class Blocks {
     }
 
     /** The block's first little-endian word: what a read returns, so that nothing is optimised away. */
-    static long firstWord(byte[] block) {
+    public static long firstWord(byte[] block) {
         return (long) FIRST_WORD.get(block, 0);
     }
 }

@@ -29,7 +29,7 @@ import java.nio.file.StandardOpenOption;
  * {@link Blocks#BUFFER_SIZE} (1 GiB) each, as many as the file needs, like code that predates
  * FFM maps a large file; the {@link MemorySegment} is one mapping of the whole file.
  */
-final class FileFixture implements Closeable {
+public final class FileFixture implements Closeable {
 
     private final Path file;
     private final boolean writable;
@@ -49,7 +49,7 @@ final class FileFixture implements Closeable {
     }
 
     /** A fixture over any file, for tests. */
-    static FileFixture of(Path file, boolean writable) {
+    public static FileFixture of(Path file, boolean writable) {
         return new FileFixture(file, writable);
     }
 
@@ -62,7 +62,7 @@ final class FileFixture implements Closeable {
         return new FileFixture(path, question.writes);
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
@@ -87,7 +87,7 @@ final class FileFixture implements Closeable {
      * the benchmark opens the file in every operation), gives a mapping {@code advice} before
      * anything touches it, and starts the evidence window.
      */
-    Handles open(Api api, CacheState cache, Advice advice) throws IOException {
+    public Handles open(Api api, CacheState cache, Advice advice) throws IOException {
         close();
         FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
         if (api == null) {

@@ -17,7 +17,7 @@ import java.nio.channels.FileChannel;
  * @param inputStream      for {@code bufferedStream} reads
  * @param outputStream     for {@code bufferedStream} writes
  */
-record Handles(MemorySegment segment, MappedByteBuffer[] buffers, RandomAccessFile randomAccessFile,
+public record Handles(MemorySegment segment, MappedByteBuffer[] buffers, RandomAccessFile randomAccessFile,
                FileChannel channel, SeekableInputStream inputStream, SeekableOutputStream outputStream) {
 
     /** For a benchmark that opens the file in every operation. */

@@ -15,7 +15,7 @@ import java.io.RandomAccessFile;
  * would: {@code FileChannel.position} adds its own locking and checks to every seek, which would
  * be charged to the stream.
  */
-final class SeekableInputStream extends BufferedInputStream {
+public final class SeekableInputStream extends BufferedInputStream {
 
     private final RandomAccessFile file;
 
@@ -25,7 +25,7 @@ final class SeekableInputStream extends BufferedInputStream {
         this.file = file;
     }
 
-    synchronized void seek(long position) throws IOException {
+    public synchronized void seek(long position) throws IOException {
         // The buffer array stays; only what it held is forgotten.
         count = 0;
         pos = 0;

@@ -48,8 +48,7 @@ public class SharedFixture {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException {
         HostWatch.armInJmhFork();
-        Question question = Question.ofBenchmark(params.getBenchmark()).orElseThrow(
-                () -> new IllegalStateException(params.getBenchmark() + " is not a file benchmark"));
+        Question question = question(params);
         long fileSize = Parameter.FILE_SIZE.parse(params.getParam(Parameter.FILE_SIZE.name));
         CacheState cache = Parameter.CACHE.parse(params.getParam(Parameter.CACHE.name));
         folios = Parameter.FOLIOS.parse(params.getParam(Parameter.FOLIOS.name));
@@ -58,6 +57,16 @@ public class SharedFixture {
         limit.checkCache(cache);
         prepare(DataFile.ensure(DataFile.dataDir(), question.dataFile(), fileSize, System.out), question.writes,
                 cache, limit, fileSize);
+    }
+
+    /**
+     * The question whose data file the benchmark runs on. A benchmark of another package that
+     * times the same operations differently (the tail's) names its question here, since its class
+     * is not one {@link Question} knows: the report must not file its rows with the averages.
+     */
+    protected Question question(BenchmarkParams params) {
+        return Question.ofBenchmark(params.getBenchmark()).orElseThrow(
+                () -> new IllegalStateException(params.getBenchmark() + " is not a file benchmark"));
     }
 
     /**
@@ -120,11 +129,11 @@ public class SharedFixture {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
-    boolean writable() {
+    public boolean writable() {
         return writable;
     }
 }

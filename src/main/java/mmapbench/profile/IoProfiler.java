@@ -3,6 +3,7 @@ package mmapbench.profile;
 import mmapbench.fixture.DataFile;
 import mmapbench.fixture.ReadAround;
 import mmapbench.param.Parameter;
+import mmapbench.tail.TailProfiler;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -29,6 +30,9 @@ import java.util.List;
  * without a window of its own (IPC), the JVM's context switches per operation ({@code ·switches}).
  * They land in the JMH JSON as secondary metrics, so a COLD row that read nothing, a HOT row that
  * faulted or a write row that the kernel paced shows itself.
+ *
+ * <p>It also publishes the tail benchmarks' percentiles ({@link TailProfiler}), so that the one
+ * profiler {@code run-bench.sh} turns on for every leg brings them.
  *
  * <p>{@code -prof mmapbench.profile.IoProfiler}; {@code run-bench.sh} turns it on.
  */
@@ -67,6 +71,7 @@ public final class IoProfiler implements InternalProfiler {
     /** The data device's read-around when the iteration began, KiB; -1 where unknown. */
     private long readAroundBefore = -1;
     private long switchesBefore;
+    private final TailProfiler tail = new TailProfiler();
 
     @Override
     public String getDescription() {
@@ -131,6 +136,7 @@ public final class IoProfiler implements InternalProfiler {
         }
         // Under a memoryLimit, the cgroup's page cache, anon memory, evictions and refaults.
         out.addAll(CgroupCounters.results(ops));
+        out.addAll(tail.after(iterationParams.getType(), iterationParams.getCount()));
         return out;
     }
 

@@ -2,6 +2,7 @@ package mmapbench.report;
 
 import mmapbench.environment.EnvironmentFile;
 import mmapbench.rounds.RoundsLog;
+import mmapbench.tail.TailSection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -91,6 +92,7 @@ public final class Report {
         Path dir = source.toAbsolutePath().getParent();
         String markdown = markdown(ChartSection.draw(comparisons, dir.resolve(CHART)));
         Files.writeString(dir.resolve(MARKDOWN), markdown);
+        TailSection.drawCharts(source, dir);
         CiFiles.write(dir, comparisons, latencies);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(VERDICT).toFile(),
                 verdictFile());
@@ -122,6 +124,8 @@ public final class Report {
                 new VariantsSection(variantVerdicts(), comparisons, control),
                 () -> LargerThanMemory.section(rows),
                 () -> Scaling.section(rows),
+                () -> DeviceThreads.section(rows),
+                () -> TailSection.markdown(source),
                 new ControlSection(control),
                 new RoundsSection(rounds, comparisons, measured),
                 new SteadinessSection(unsteady),

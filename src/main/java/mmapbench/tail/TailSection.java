@@ -1,0 +1,236 @@
+package mmapbench.tail;
+
+import mmapbench.file.Api;
+import mmapbench.report.Numbers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report's "Slow reads" section: per group of tail rows (one benchmark class, one set of
+ * parameters but the API, one thread count) the percentiles of single operations, API by API,
+ * a chart of them, and in words how long a mapped read's tail is against the best other API's,
+ * with the interval from forks paired by index ({@link TailRatio}). Renders nothing for a run
+ * without tail rows, so that every other report reads as before.
+ */
+public final class TailSection {
+
+    /** The group's chart, beside the report: {@code tail-1.png}, in the section's order. */
+    static final String CHART = "tail-%d.png";
+
+    /** What parameter values say in a group's heading when they are not the plain ones. */
+    private static final Map<String, String> PLAIN = Map.of("advice", "NORMAL", "memoryLimit", "none",
+            "readAhead", "device", "folios", "LARGE");
+
+    /** One heading's rows: every API of one class, one set of parameters, one thread count. */
+    record Group(String benchmarkClass, Map<String, String> params, int threads, List<TailRow> rows) {
+
+        /** "4096 B, COLD, memoryLimit=25%, 8 threads": what the rows measured, for people; never parsed back. */
+        String label() {
+            StringBuilder s = new StringBuilder(params.getOrDefault("blockSize", "?") + " B, "
+                    + params.getOrDefault("cache", "?"));
+            PLAIN.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                String v = params.get(e.getKey());
+                boolean ignored = e.getKey().equals("folios") && "COLD".equals(params.get("cache"));
+                if (v != null && !v.equals(e.getValue()) && !ignored) {
+                    s.append(", ").append(e.getKey()).append('=').append(v);
+                }
+            });
+            return s + (threads > 1 ? ", " + threads + " threads" : "");
+        }
+
+        /** What the class asks, in words. */
+        String question() {
+            return benchmarkClass.equals(ReadTailBenchmark.class.getSimpleName()) ? "Random reads" : benchmarkClass;
+        }
+
+        /** The highest of p99.9, p99, p90 every non-control row of the group reaches; null when none. */
+        TailProfiler.Percentile verdictPercentile() {
+            List<TailProfiler.Percentile> candidates = List.of(TailProfiler.PERCENTILES.get(3),
+                    TailProfiler.PERCENTILES.get(2), TailProfiler.PERCENTILES.get(1));
+            for (TailProfiler.Percentile p : candidates) {
+                if (rows.stream().filter(r -> !r.control()).allMatch(r -> r.reaches(p.percentile()))) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        /** The non-mapped, non-control API with the shortest {@code p}: the one a mapping is held against. */
+        TailRow bestOther(TailProfiler.Percentile p) {
+            return rows.stream().filter(r -> !r.control() && !r.api().mapped)
+                    .min(Comparator.comparingDouble(r -> r.typical(p.label()))).orElse(null);
+        }
+
+        TailRow row(String method) {
+            return rows.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
+        }
+    }
+
+    private TailSection() {
+    }
+
+    /** The groups of {@code rows}, in the order their first rows came. */
+    static List<Group> groups(List<TailRow> rows) {
+        Map<String, List<TailRow>> by = new LinkedHashMap<>();
+        for (TailRow r : rows) {
+            by.computeIfAbsent(r.benchmarkClass() + " " + r.params() + " " + r.threads(), k -> new ArrayList<>()).add(r);
+        }
+        List<Group> out = new ArrayList<>();
+        by.values().forEach(rs -> {
+            List<TailRow> sorted = new ArrayList<>(rs);
+            // APIs in Api's order, the control after its API.
+            sorted.sort(Comparator.comparingInt((TailRow r) -> r.api().ordinal()).thenComparing(TailRow::control));
+            out.add(new Group(rs.getFirst().benchmarkClass(), new TreeMap<>(rs.getFirst().params()),
+                    rs.getFirst().threads(), sorted));
+        });
+        return out;
+    }
+
+    /** The section for the run in {@code resultFile}; "" when it has no tail rows. */
+    public static String markdown(Path resultFile) {
+        try {
+            return markdown(groups(TailRow.read(resultFile)));
+        } catch (IOException e) {
+            // The report's reader has already refused a file it cannot read; this one must not fail it.
+            return "";
+        }
+    }
+
+    /** Draws each group's chart into {@code dir}; nothing when the run has no tail rows. */
+    public static void drawCharts(Path resultFile, Path dir) throws IOException {
+        List<Group> groups = groups(TailRow.read(resultFile));
+        for (int i = 0; i < groups.size(); i++) {
+            TailChart.write(groups.get(i), dir.resolve(String.format(Locale.ROOT, CHART, i + 1)));
+        }
+    }
+
+    static String markdown(List<Group> groups) {
+        if (groups.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("## Slow reads: the distribution of single operations\n\n");
+        md.append("Every read of these rows was timed on its own (`System.nanoTime()` before and after, into an"
+                + " HdrHistogram of three significant digits); each fork pools the reads of all its measured"
+                + " iterations, every one a call of `ops` reads right after the cache state was set up, so a"
+                + " percentile is that of \"the first `ops` reads after the state was set\", whatever JMH's"
+                + " iteration length. A figure is the geometric mean of the forks' own percentiles; one a fork"
+                + " does not have " + TailRow.ABOVE + " reads above is left out (—), since it would be the fork's"
+                + " largest read or two. The ratios pair fork i of one API with fork i of the other and take a"
+                + " t-interval over the pairs (95%), on the log scale.\n\n");
+        double timer = timer(groups);
+        if (!Double.isNaN(timer)) {
+            md.append(String.format(Locale.ROOT, "The timer's own cost: a back-to-back `System.nanoTime()` pair"
+                    + " takes %s ns here (the median of each fork's pairs, averaged over the forks); every time"
+                    + " below includes it once, which matters only for reads from the page cache.%n%n", fmt(timer)));
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            md.append("### ").append(g.question()).append(", ").append(g.label()).append("\n\n");
+            md.append(verdict(g)).append("\n\n");
+            md.append("| API | reads a fork | p50 | p90 | p99 | p99.9 | p99.99 | max |\n|---|---|---|---|---|---|---|---|\n");
+            for (TailRow r : g.rows()) {
+                md.append("| `").append(r.method()).append('`').append(r.api().mapped ? " (mapped)" : "")
+                        .append(" | ").append(r.fewestSamples()).append(r.perFork(TailProfiler.SAMPLES).length > 1
+                                ? " × " + r.perFork(TailProfiler.SAMPLES).length + " forks" : "");
+                for (TailProfiler.Percentile p : TailProfiler.PERCENTILES) {
+                    md.append(" | ").append(r.reaches(p.percentile()) ? time(r.typical(p.label())) : "—");
+                }
+                md.append(" | ").append(time(r.typical(TailProfiler.MAX))).append(" |\n");
+            }
+            md.append(String.format(Locale.ROOT, "%n![percentiles of single reads, %s, log latency against log"
+                    + " percentile](%s)%n%n", g.label(), String.format(Locale.ROOT, CHART, i + 1)));
+        }
+        return md.toString();
+    }
+
+    /** The group's tail verdict in words: each mapped API against the best other one, and the control. */
+    static String verdict(Group g) {
+        TailProfiler.Percentile p = g.verdictPercentile();
+        if (p == null) {
+            return "Too few reads a fork for any tail figure.";
+        }
+        List<String> out = new ArrayList<>();
+        if (p != TailProfiler.PERCENTILES.get(3)) {
+            out.add(String.format(Locale.ROOT, "p99.9 is not reached (%d reads a fork leave fewer than %d above it):"
+                    + " the verdict is at %s.", g.rows().stream().filter(r -> !r.control())
+                    .mapToLong(TailRow::fewestSamples).min().orElse(0), TailRow.ABOVE, name(p)));
+        }
+        TailRow best = g.bestOther(p);
+        for (TailRow mapped : g.rows().stream().filter(r -> r.api().mapped && !r.control()).toList()) {
+            if (best == null) {
+                break;
+            }
+            TailRatio ratio = TailRatio.paired(mapped.perFork(p.label()), best.perFork(p.label()));
+            out.add(String.format(Locale.ROOT, "At %s a mapped %s read (`%s`) takes %s as long as `%s`, the fastest"
+                            + " other API there%s.", name(p), g.params().getOrDefault("cache", ""), mapped.method(),
+                    times(ratio.ratio()), best.method(), interval(ratio)));
+        }
+        TailRow channel = g.row(Api.FILE_CHANNEL.method);
+        TailRow control = g.row(Api.FILE_CHANNEL.method + Api.CONTROL_SUFFIX);
+        if (channel != null && control != null) {
+            TailRatio ratio = TailRatio.paired(control.perFork(p.label()), channel.perFork(p.label()));
+            out.add(String.format(Locale.ROOT, "The control (`%s` against `%s`, the same reads) comes out at %s%s: how"
+                    + " far that strays from 1x is the noise of this tail figure.", control.method(), channel.method(),
+                    times(ratio.ratio()), interval(ratio)));
+            if (ratio.decided()) {
+                out.add("Its interval misses 1x: at this percentile the rows differ by more than their forks"
+                        + " vary, so no ratio here is to be trusted as far as its interval says.");
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    private static String interval(TailRatio r) {
+        return Double.isNaN(r.low()) ? " (" + r.pairs() + " fork pair: no interval)"
+                : " (95%: " + fmt(r.low()) + "–" + fmt(r.high()) + "x, " + r.pairs() + " fork pairs)";
+    }
+
+    /** The mean over every fork of every row of the timer's cost; NaN without one. */
+    private static double timer(List<Group> groups) {
+        double sum = 0;
+        int n = 0;
+        for (Group g : groups) {
+            for (TailRow r : g.rows()) {
+                for (double v : r.perFork(TailProfiler.TIMER)) {
+                    if (!Double.isNaN(v)) {
+                        sum += v;
+                        n++;
+                    }
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    static String name(TailProfiler.Percentile p) {
+        return p.label().substring(1);
+    }
+
+    private static String times(double ratio) {
+        return fmt(ratio) + "x";
+    }
+
+    /** ns, µs or ms, three significant digits. */
+    static String time(double nanos) {
+        if (Double.isNaN(nanos)) {
+            return "n/a";
+        }
+        if (nanos >= 1e6) {
+            return fmt(nanos / 1e6) + " ms";
+        }
+        return nanos >= 1e3 ? fmt(nanos / 1e3) + " µs" : fmt(nanos) + " ns";
+    }
+
+    /** As the rest of the report writes numbers. */
+    static String fmt(double x) {
+        return Numbers.fmt(x);
+    }
+}
