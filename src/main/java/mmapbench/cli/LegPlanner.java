@@ -161,10 +161,15 @@ final class LegPlanner {
      * not run past a file's end); the user's {@code -p bytes} wins.
      */
     private static ParamSet withPassBytes(Leg leg, ParamSet params, List<String> fileSizes, CommandLineOptions user) {
-        if (user.getParameter(Parameter.BYTES.name).hasValue() || params.has(Parameter.BYTES)) {
+        if (user.getParameter(Parameter.BYTES.name).hasValue()) {
             return params;
         }
         long smallest = fileSizes.stream().mapToLong(Long::parseLong).min().orElse(Long.MAX_VALUE);
+        if (params.has(Parameter.BYTES)) {
+            // The profile's own pass, never past the end of the smallest file.
+            return params.with(Parameter.BYTES, params.get(Parameter.BYTES).stream().map(b -> Math.min(b, smallest))
+                    .distinct().toList());
+        }
         long bytes = leg.classes().stream().map(Question::ofClass).flatMap(java.util.Optional::stream)
                 .mapToLong(q -> q.bytesPerIteration(smallest)).max().orElse(0);
         return bytes > 0 ? params.with(Parameter.BYTES, bytes) : params;

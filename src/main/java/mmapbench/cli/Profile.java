@@ -48,8 +48,8 @@ enum Profile {
      */
     QUICK(250, 8, List.of(
             // Both halves of the random-read answer: throughput (independent reads) and latency (dependent).
-            Legs.file("random 8 B reads", Legs.RANDOM_READ, WARM, 8).with(Parameter.ACCESS, Access.values()),
-            Legs.file("random 4 KiB reads", Legs.RANDOM_READ, WARM, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
+            Legs.file("random reads", Legs.RANDOM_READ, WARM, 8).with(Parameter.ACCESS, Access.values()),
+            Legs.file("random reads", Legs.RANDOM_READ, WARM, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),
             Legs.file("random writes", Legs.RANDOM_WRITE, WARM, 8).with(Parameter.FOLIOS, Folios.SMALL),
             Legs.file("sequential", Legs.SEQUENTIAL, WARM, 1048576).with(Parameter.FORCE_EVERY, 0L)
                     .with(Parameter.BYTES, 64L << 20),

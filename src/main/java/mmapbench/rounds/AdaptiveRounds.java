@@ -60,8 +60,8 @@ public final class AdaptiveRounds {
     /** @param minRounds the rounds every row of the leg gets, however the budget goes (its classes' {@code @Fork}) */
     public record Leg(String label, List<RowSpec> rows, int minRounds) {
         public Leg {
-            if (minRounds < 2) {
-                throw new IllegalArgumentException("at least 2 rounds: a paired interval needs two");
+            if (minRounds < 1) {
+                throw new IllegalArgumentException("a leg runs at least one round");
             }
         }
     }

@@ -34,7 +34,7 @@ class RunChecksTest {
                     double nanos = m.startsWith("m") ? 100 : 1000;
                     nanos *= m.endsWith("Control") ? controlShift : 1;
                     rows.add(Synthetic.row(Question.RANDOM_READ, m, block, cache,
-                            Synthetic.forks(rnd, nanos, 2, 4, 0.03, 0.02)));
+                            Synthetic.forks(rnd, nanos, 3, 3, 0.03, 0.02)));
                 }
             }
         }
@@ -121,15 +121,15 @@ class RunChecksTest {
         for (String m : List.of("mappedBuffer", "memorySegment", "fileChannel", "randomAccessFile", "bufferedStream")) {
             double nanos = m.startsWith("m") ? 100 : 1000;
             rows.add(Synthetic.row(Question.RANDOM_READ, m, 8, "WARM", Map.of("advice", "NORMAL"), 1,
-                    Synthetic.forks(rnd, nanos, 2, 4, 0.02, 0.02)));
+                    Synthetic.forks(rnd, nanos, 4, 3, 0.02, 0.02)));
             // Only a mapping takes advice: RANDOM rows for the mapped APIs, 1.1x slower than the others.
             if (m.startsWith("m")) {
                 rows.add(Synthetic.row(Question.RANDOM_READ, m, 8, "WARM", Map.of("advice", "RANDOM"), 1,
-                        Synthetic.forks(rnd, 1100, 2, 4, 0.02, 0.02)));
+                        Synthetic.forks(rnd, 1100, 4, 3, 0.02, 0.02)));
             }
             // Two threads: a second set of rows for every API.
             rows.add(Synthetic.row(Question.RANDOM_READ, m, 8, "WARM", Map.of("advice", "NORMAL"), 2,
-                    Synthetic.forks(rnd, nanos, 2, 4, 0.02, 0.02)));
+                    Synthetic.forks(rnd, nanos, 4, 3, 0.02, 0.02)));
         }
         List<Measured> m = Measured.of(rows);
         List<Comparison> c = Verdict.compare(m);
