@@ -80,11 +80,15 @@ public final class Bystander implements AutoCloseable {
         return take();
     }
 
-    /** Stops the thread and waits for it. */
+    /** Stops the thread and waits for it (an interrupt stops the wait and is kept). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sink = null;
     }
 }
