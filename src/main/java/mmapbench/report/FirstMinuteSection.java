@@ -103,7 +103,7 @@ record FirstMinuteSection(Path file, Path chart) implements Section {
         FirstMinuteSummary sum = FirstMinuteSummary.of(s);
         if (sum.fill() >= 0) {
             double max = java.util.Arrays.stream(ops).max().orElse(1);
-            XYSeries fill = chart.addSeries("cache full (first eviction)", new double[]{sum.fillSeconds(), sum.fillSeconds()},
+            XYSeries fill = chart.addSeries("cache full", new double[]{sum.fillSeconds(), sum.fillSeconds()},
                     new double[]{0, max});
             fill.setMarker(SeriesMarkers.NONE);
             fill.setLineColor(Color.GRAY);
@@ -129,7 +129,7 @@ record FirstMinuteSection(Path file, Path chart) implements Section {
         md.append("Each API in turn, in a reader JVM of its own whose memory cgroup holds less than the file, reads"
                 + " blocks at random from a cold start for a fixed time, counted in short windows (as CIDR 2022's"
                 + " \"Are You Sure You Want to Use MMAP in Your DBMS?\" draws it). The cache is full at the first"
-                + " window with an eviction; before and after it, the median of the windows' reads per second and"
+                + " window that evicts at least a tenth of what the device read in it; before and after it, the median of the windows' reads per second and"
                 + " their 10th to 90th percentile.");
         if (Files.isRegularFile(chart)) {
             md.append(" Chart: [`").append(CHART).append("`](").append(CHART).append(")");

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a series says in words: the window where the cgroup's cache filled (its first eviction),
+ * What a series says in words: the window where the cgroup's cache filled (the first that
+ * evicts a tenth of what it reads: {@link #fills}),
  * and each side of it: the reads per second's median and spread (10th to 90th percentile), the
  * longest stretch after it that stayed below a tenth of the after-fill median (the paper's mmap
  * "drops to about zero for 3-4 s"), and the TLB shootdowns per second.
  *
- * @param fill the index of the first window with an eviction; -1 when the cache never filled
+ * @param fill the index of the first window where the cache is full; -1 when the cache never filled
  */
 public record FirstMinuteSummary(int fill, double fillSeconds, Stats before, Stats after, double longestDropSeconds,
                                  double tlbPerSecondAfter) {
@@ -34,7 +35,7 @@ public record FirstMinuteSummary(int fill, double fillSeconds, Stats before, Sta
         List<Window> w = s.windows();
         int fill = -1;
         for (int i = 0; i < w.size(); i++) {
-            if (w.get(i).evictions() > 0) {
+            if (fills(w.get(i))) {
                 fill = i;
                 break;
             }
@@ -56,10 +57,26 @@ public record FirstMinuteSummary(int fill, double fillSeconds, Stats before, Sta
                 longest, tlb.getN() == 0 ? Double.NaN : tlb.getPercentile(50));
     }
 
+    /**
+     * Whether the cache is full in this window: it evicts at least a tenth of what the device
+     * brought in ({@value #FULL_SHARE}), so it is making room. A stray eviction or two before that (the
+     * JVM's own pages, v1's uncharge events) is not the cache filling. Without device figures,
+     * any eviction.
+     */
+    static boolean fills(Window w) {
+        if (w.evictions() <= 0) {
+            return false;
+        }
+        return w.deviceBytes() < 0 || w.evictions() * PAGE >= FULL_SHARE * w.deviceBytes();
+    }
+
+    private static final long PAGE = 4096;
+    static final double FULL_SHARE = 0.1;
+
     /** One sentence: when the cache filled and what the reads did before and after. */
     public String sentence() {
         if (fill < 0) {
-            return "the cache never filled (no eviction in the run): " + before.words() + ".";
+            return "the cache never filled (no window evicted a tenth of what it read): " + before.words() + ".";
         }
         return String.format(Locale.ROOT, "the cache filled at %.1f s; before, %s; after, %s%s; longest stretch below"
                         + " a tenth of that median: %.1f s; TLB shootdowns after: %s/s.", fillSeconds, before.words(),

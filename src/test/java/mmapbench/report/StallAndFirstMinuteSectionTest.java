@@ -48,7 +48,7 @@ class StallAndFirstMinuteSectionTest {
         List<Window> w = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             long ops = i < fill ? 2000 : 800 + 10 * (i % 3);
-            w.add(new Window(i * 100_000_000L, 100_000_000L, ops, ops, ops * 4096, i >= fill ? 5 : 0, 30));
+            w.add(new Window(i * 100_000_000L, 100_000_000L, ops, ops, ops * 4096, i >= fill ? ops : 0, 30));
         }
         return new Series(api, "NORMAL", 64 << 20, 24 << 20, 4096, 100, 5_000_000_000L,
                 w.stream().mapToLong(Window::ops).sum(), w);
