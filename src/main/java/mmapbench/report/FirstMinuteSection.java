@@ -88,7 +88,8 @@ record FirstMinuteSection(Path file, Path chart) implements Section {
                         + " file, " + s.windowMillis() + " ms windows")
                 .xAxisTitle("seconds from the start").yAxisTitle("reads per second").build();
         Styler st = chart.getStyler();
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
@@ -141,7 +142,8 @@ record FirstMinuteSection(Path file, Path chart) implements Section {
             md.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %s | %s | %s | %s | %s | %s |%n", s.label(),
                     s.runNanos() / 1e9, s.totalOps(), sum.fill() < 0 ? "never" : String.format(Locale.ROOT, "%.1f",
                             sum.fillSeconds()), Numbers.fmt(sum.before().median()), Numbers.fmt(sum.after().median()),
-                    sum.fill() < 0 ? "" : String.format(Locale.ROOT, "%.2fx", sum.after().median() / sum.before().median()),
+                    sum.fill() < 0 || !(sum.before().median() > 0) ? ""
+                            : String.format(Locale.ROOT, "%.2fx", sum.after().median() / sum.before().median()),
                     sum.fill() < 0 ? "" : String.format(Locale.ROOT, "%.1f", sum.longestDropSeconds()),
                     Numbers.fmt(sum.tlbPerSecondAfter())));
         }
