@@ -85,7 +85,8 @@ record FirstMinuteSection(Path file, Path chart) implements Section {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(s.label() + ": " + s.blockSize() + "-byte random reads from cold, page cache limited to "
                         + mmapbench.fixture.Sizes.format(s.limitBytes()) + " of a " + mmapbench.fixture.Sizes.format(s.fileSize())
-                        + " file, " + s.windowMillis() + " ms windows")
+                        + " file, " + s.windowMillis() + " ms windows" + (s.readAroundKb() < 0 ? ""
+                        : ", read-around " + s.readAroundKb() + " KiB"))
                 .xAxisTitle("seconds from the start").yAxisTitle("reads per second").build();
         Styler st = chart.getStyler();
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -135,6 +136,9 @@ record FirstMinuteSection(Path file, Path chart) implements Section {
         if (Files.isRegularFile(chart)) {
             md.append(" Chart: [`").append(CHART).append("`](").append(CHART).append(")");
         }
+        f.series().stream().mapToLong(Series::readAroundKb).filter(kb -> kb >= 0).max().ifPresent(kb -> md.append(
+                " The data device's read-around was ").append(kb).append(" KiB: what a NORMAL mapped fault reads"
+                + " around the faulting page, against 4 KiB for MADV_RANDOM and a pread."));
         md.append("\n\n| API | run (s) | reads | cache full at (s) | reads/s before | reads/s after | after / before |"
                 + " longest drop after (s) | TLB shootdowns/s after |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Series s : f.series()) {

@@ -4,6 +4,7 @@ import mmapbench.file.Api;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.MemoryCgroup;
 import mmapbench.fixture.PageCache;
+import mmapbench.fixture.ReadAround;
 
 import java.nio.file.Path;
 
@@ -32,7 +33,8 @@ public final class FirstMinuteReader {
         PageCache.evict(file);
         MemoryCgroup cgroup = limitBytes > 0 ? MemoryCgroup.join(limitBytes) : null;
         try (RandomReader reader = RandomReader.open(api, file, advice, FirstMinute.BLOCK_SIZE)) {
-            Series s = Sampling.measure(reader, api, advice, java.nio.file.Files.size(file), limitBytes, runNanos,
+            Series s = Sampling.measure(reader, api, advice, java.nio.file.Files.size(file), limitBytes,
+                    ReadAround.current(file.toAbsolutePath().getParent()), runNanos,
                     windowNanos, Sampling.kernel(cgroup == null ? null : cgroup.statFile(), cgroup != null && cgroup.v1()));
             FirstMinuteFile.writeSeries(s, out);
         } finally {

@@ -26,7 +26,7 @@ final class Sampling {
     }
 
     static Series measure(RandomReader reader, Api api, Advice advice, long fileSize, long limitBytes,
-                          long runNanos, long windowNanos, Source source) throws IOException, InterruptedException {
+                          long readAroundKb, long runNanos, long windowNanos, Source source) throws IOException, InterruptedException {
         if (windowNanos <= 0 || runNanos < windowNanos) {
             throw new IllegalArgumentException("a run of " + runNanos + " ns cannot be split into windows of "
                     + windowNanos + " ns: give a run at least one window long");
@@ -72,7 +72,7 @@ final class Sampling {
             throw failure[0];
         }
         return new Series(api.method, advice.name(), fileSize, limitBytes, reader.blockSize, windowNanos / 1_000_000,
-                from - start, reader.ops.get(), windows);
+                from - start, reader.ops.get(), readAroundKb, windows);
     }
 
     /** The kernel's counters, with the cgroup's {@code memory.stat} (null: no cgroup). */

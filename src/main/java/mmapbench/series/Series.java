@@ -11,9 +11,10 @@ import java.util.List;
  * @param limitBytes  the memory cgroup's limit the reader ran under; 0 for none
  * @param runNanos    from the first window's start to the last one's end
  * @param totalOps    every read of the run: the windows' reads add up to it
+ * @param readAroundKb the data device's read-around (KiB, -1 unknown): how much a NORMAL mapped fault reads
  */
 public record Series(String api, String advice, long fileSize, long limitBytes, int blockSize, long windowMillis,
-                     long runNanos, long totalOps, List<Window> windows) {
+                     long runNanos, long totalOps, long readAroundKb, List<Window> windows) {
 
     /** "memorySegment", or "memorySegment, MADV_RANDOM": how the report names it. */
     public String label() {

@@ -92,9 +92,14 @@ public class JvmStallBenchmark implements ParamCheck {
     @Param("4096")
     public int blockSize = 4096;
 
-    /** Reads one iteration times: a count, so that a per-read figure never depends on JMH's iteration length. */
-    @Param("16384")
-    public int ops = 16384;
+    /**
+     * Reads one iteration times: a count, so that a per-read figure never depends on JMH's
+     * iteration length. Enough for a few collections during a pread or MADV_RANDOM iteration
+     * (a few hundred ms); few enough that a NORMAL mapping of a file larger than memory, whose
+     * every fault reads the device's whole read-around, ends its iteration in seconds, not minutes.
+     */
+    @Param("4096")
+    public int ops = 4096;
 
     /** Bytes the bystander allocates after each 1 ms park: what sets how often the JVM collects, and so stops. */
     @Param("262144")
@@ -125,7 +130,7 @@ public class JvmStallBenchmark implements ParamCheck {
         }
         if (ops < 1 || ops > Offsets.COUNT) {
             throw new IllegalArgumentException("-p ops=" + ops + " is not from 1 to " + Offsets.COUNT
-                    + " (the seeded offsets an iteration visits once each): use e.g. -p ops=16384");
+                    + " (the seeded offsets an iteration visits once each): use e.g. -p ops=4096");
         }
         if (allocation < 0) {
             throw new IllegalArgumentException("-p allocation=" + allocation + " is negative: use e.g. -p allocation=262144");

@@ -51,7 +51,7 @@ class StallAndFirstMinuteSectionTest {
             w.add(new Window(i * 100_000_000L, 100_000_000L, ops, ops, ops * 4096, i >= fill ? ops : 0, 30));
         }
         return new Series(api, "NORMAL", 64 << 20, 24 << 20, 4096, 100, 5_000_000_000L,
-                w.stream().mapToLong(Window::ops).sum(), w);
+                w.stream().mapToLong(Window::ops).sum(), 128, w);
     }
 
     @Test

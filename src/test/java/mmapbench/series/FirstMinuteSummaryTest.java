@@ -21,7 +21,7 @@ class FirstMinuteSummaryTest {
             w.add(new Window(i * 100_000_000L, 100_000_000L, ops, ops, ops * 4096, evictions, i >= fill ? 40 : 2));
         }
         return new Series("memorySegment", "NORMAL", 64 << 20, 20 << 20, 4096, 100, windows * 100_000_000L,
-                w.stream().mapToLong(Window::ops).sum(), w);
+                w.stream().mapToLong(Window::ops).sum(), 128, w);
     }
 
     @Test

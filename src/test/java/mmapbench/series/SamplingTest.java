@@ -31,7 +31,7 @@ class SamplingTest {
         Api api = Api.ofMethod(method);
         Series s;
         try (RandomReader reader = RandomReader.open(api, file, Advice.NORMAL, FirstMinute.BLOCK_SIZE)) {
-            s = Sampling.measure(reader, api, Advice.NORMAL, 4 << 20, 0, runMillis * 1_000_000, 100_000_000,
+            s = Sampling.measure(reader, api, Advice.NORMAL, 4 << 20, 0, 128, runMillis * 1_000_000, 100_000_000,
                     Sampling.kernel(null, false));
         }
         List<Window> w = s.windows();
@@ -50,7 +50,7 @@ class SamplingTest {
     @Test
     void aRunShorterThanAWindowIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Sampling.measure(null, Api.FILE_CHANNEL, Advice.NORMAL, 0, 0, 50, 100, () -> null));
+                () -> Sampling.measure(null, Api.FILE_CHANNEL, Advice.NORMAL, 0, 0, 128, 50, 100, () -> null));
         assertEquals("a run of 50 ns cannot be split into windows of 100 ns: give a run at least one window long",
                 e.getMessage());
     }
