@@ -8,6 +8,8 @@ import mmapbench.fixture.CacheState;
 import mmapbench.fixture.Folios;
 import mmapbench.ipc.Cpus;
 import mmapbench.ipc.SharedMemoryPingPongBenchmark;
+import mmapbench.fixture.MemoryLimit;
+import mmapbench.stall.JvmStallBenchmark;
 import mmapbench.param.ParamSet;
 import mmapbench.param.Parameter;
 import org.openjdk.jmh.annotations.Mode;
@@ -83,7 +85,9 @@ enum Profile {
             LargerThanMemoryLegs.all(Question.SEQUENTIAL_READ, 65536, 1048576),
             LargerThanMemoryLegs.mapped(Question.SEQUENTIAL_READ, 65536, 1048576),
             LargerThanMemoryLegs.threads("random reads", Legs.RANDOM_READ, 8, 4096, 65536),
-            LargerThanMemoryLegs.threads("random writes", Legs.RANDOM_WRITE, 8, 4096, 65536)),
+            LargerThanMemoryLegs.threads("random writes", Legs.RANDOM_WRITE, 8, 4096, 65536),
+            // What a faulting mapped reader costs the rest of the JVM, against pread: cold, and larger than memory.
+            Legs.stall()),
             TailLegs.full(), TailLegs.deviceThreads(), List.of(Legs.ipc(List.of()))).flatMap(List::stream).toList());
 
     final List<Leg> legs;
@@ -121,6 +125,16 @@ enum Profile {
         static Leg ipc(List<Mode> modes) {
             return new Leg("shared-memory IPC", List.of(SharedMemoryPingPongBenchmark.class), List.of(), ParamSet.EMPTY,
                     modes, 0);
+        }
+
+        /**
+         * The JVM-wide stall ({@link JvmStallBenchmark}): COLD reads with and without MADV_RANDOM,
+         * with no limit and larger than memory.
+         */
+        static Leg stall() {
+            return new Leg("JVM-wide stall", List.of(JvmStallBenchmark.class), List.of(),
+                    blocks(4096).with(Parameter.CACHE, COLD).with(Parameter.ADVICE, Advice.NORMAL, Advice.RANDOM)
+                            .with(Parameter.MEMORY_LIMIT, MemoryLimit.NONE, LargerThanMemoryLegs.SHARE), List.of(), 0);
         }
 
         static ParamSet blocks(long... blockSizes) {

@@ -59,12 +59,14 @@ public final class Parameter<T> {
     public static final Parameter<Long> PAYLOAD = whole("payload", null, "2000");
     /** The IPC channel. */
     public static final Parameter<Channel> CHANNEL = ofEnum("channel", Channel.class, null);
+    /** Bytes the stall benchmark's bystander thread allocates after each 1 ms park. */
+    public static final Parameter<Long> ALLOCATION = whole("allocation", 262144L, "262144");
     /** Where the two IPC processes run; a row without it ran where the scheduler chose. */
     public static final Parameter<Cpus> CPUS = ofEnum("cpus", Cpus.class, Cpus.ANY);
 
     /** Every parameter of the suite's benchmarks. */
     public static final List<Parameter<?>> ALL = List.of(CACHE, FOLIOS, ADVICE, ACCESS, MEMORY_LIMIT, READ_AHEAD, BLOCK_SIZE,
-            FILE_SIZE, FORCE_EVERY, READS, OPS, BYTES, PAYLOAD, CHANNEL, CPUS);
+            FILE_SIZE, FORCE_EVERY, READS, OPS, BYTES, PAYLOAD, CHANNEL, CPUS, ALLOCATION);
 
     /**
      * Operations one single-shot call of a file benchmark with these parameters runs: its

@@ -137,6 +137,8 @@ public final class IoProfiler implements InternalProfiler {
         // Under a memoryLimit, the cgroup's page cache, anon memory, evictions and refaults.
         out.addAll(CgroupCounters.results(ops));
         out.addAll(tail.after(iterationParams.getType(), iterationParams.getCount()));
+        // Of a stall benchmark: what its bystander thread and the JVM's safepoints went through.
+        out.addAll(mmapbench.stall.StallWindow.takeResults());
         return out;
     }
 

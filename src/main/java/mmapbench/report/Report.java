@@ -90,6 +90,7 @@ public final class Report {
     /** Writes the report's files beside the result file (and the CI files, {@link CiFiles}); returns the Markdown. */
     public String write() throws IOException {
         Path dir = source.toAbsolutePath().getParent();
+        FirstMinuteSection.beside(source).draw();
         String markdown = markdown(ChartSection.draw(comparisons, dir.resolve(CHART)));
         Files.writeString(dir.resolve(MARKDOWN), markdown);
         TailSection.drawCharts(source, dir);
@@ -134,7 +135,9 @@ public final class Report {
                 FioSection.beside(source, measured),
                 chart,
                 () -> IpcLatencies.markdown(rows),
-                NativeFloorSection.beside(source, rows));
+                NativeFloorSection.beside(source, rows),
+                new StallSection(rows),
+                FirstMinuteSection.beside(source));
         return sections.stream().map(Section::markdown).collect(Collectors.joining());
     }
 }

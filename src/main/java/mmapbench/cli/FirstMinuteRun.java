@@ -1,0 +1,40 @@
+package mmapbench.cli;
+
+import mmapbench.fixture.DataFile;
+import mmapbench.series.FirstMinute;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The step after the full profile's legs: the first minute of a file larger than memory
+ * ({@link FirstMinute}), every API for {@link #LENGTH}, on the run's largest read file under the
+ * larger-than-memory legs' share. The quick profile runs none: five minutes would double it.
+ */
+final class FirstMinuteRun {
+
+    /** Each API's run: the paper's first minute. */
+    static final Duration LENGTH = Duration.ofSeconds(60);
+
+    private FirstMinuteRun() {
+    }
+
+    static void run(Profile profile, Path dataDir, List<String> fileSizes, Path runDir, PrintStream out)
+            throws IOException {
+        if (profile != Profile.FULL) {
+            return;
+        }
+        long size = fileSizes.stream().mapToLong(Long::parseLong).max().orElseThrow();
+        Path file = DataFile.ensure(dataDir, DataFile.Kind.READ, size, out);
+        try {
+            FirstMinute.run(file, FirstMinute.limitFor(size, LargerThanMemoryLegs.SHARE), LENGTH,
+                    runDir.resolve(mmapbench.series.FirstMinuteFile.FILE), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the first minute was interrupted", e);
+        }
+    }
+}
