@@ -240,6 +240,7 @@ final class LegPlanner {
             }
         }
         jvmArgs.add("-D" + DataFile.DATA_DIR_PROPERTY + "=" + dataDir);
+        jvmArgs.addAll(JvmOptions.forkClassArchive());
         if (user.getJvmArgsAppend().hasValue()) {
             jvmArgs.addAll(user.getJvmArgsAppend().get());
         }
