@@ -11,11 +11,10 @@
 #        ./run-bench.sh writer [FILE]              the lecture's shared-memory writer
 #        ./run-bench.sh reader [FILE] [--verify]   ... and its reader, in another terminal
 #
-#   --quick             the default: every API; random reads (throughput and latency) and
-#                       writes of 8 B and 4 KiB from the page cache (WARM), random 4 KiB
-#                       reads from the device (COLD),
-#                       sequential 1 MiB WARM, short-lived reads, the shared-memory handoff;
-#                       about 6 minutes on 2 cores
+#   --quick             the default: every API; random 8 B reads (throughput and latency),
+#                       4 KiB reads and 8 B writes from the page cache (WARM), random 4 KiB
+#                       reads from the device (COLD) and their p99, sequential 1 MiB WARM,
+#                       short-lived reads, the shared-memory handoff; about 5 minutes on 2 cores
 #   --full              the whole matrix (HOT, WARM, COLD; every block size; forced writes;
 #                       madvise, larger than memory, threads; every IPC channel), for
 #                       publication; not yet timed with single-shot iterations (the last
@@ -24,6 +23,10 @@
 #   --data-dir DIR      where the data files go (default ./data, git-ignored; it must exist
 #                       when given); the files are reused by later runs
 #   --results-dir DIR   where each run's folder goes (default ./results)
+#   --budget SECONDS    the time the rounds may take (quick 265, full 14400): every leg runs
+#                       its minimum rounds, then groups still undecided get more while it lasts
+#   --seed N            the seed of the rounds' shuffled orders (a run prints its own; the
+#                       same seed repeats the orders)
 #   --with-fio          after the benchmarks, run fio (psync and mmap engines) on the same files,
 #                       block sizes and cache states: Java's overhead over native code (the full
 #                       profile does this whenever fio is installed: apt-get install fio)

@@ -55,6 +55,7 @@ final class JmhRounds implements AdaptiveRounds.Forks {
 
     private static List<RowSpec> allRows(LegPlanner.Planned p) {
         Options o = p.options().build();
+        int threads = o.getThreads().orElse(1);
         // JMH lists a method once per mode its class declares: the leg's modes make the rows, once each.
         Set<RowSpec> out = new java.util.LinkedHashSet<>();
         for (BenchmarkListEntry e : p.benchmarks()) {
@@ -66,7 +67,7 @@ final class JmhRounds implements AdaptiveRounds.Forks {
             }
             for (Mode mode : modes) {
                 for (Map<String, String> combination : combinations(values)) {
-                    out.add(RowSpec.of(e.getUsername(), mode.shortLabel(), combination));
+                    out.add(RowSpec.of(e.getUsername(), mode.shortLabel(), threads, combination));
                 }
             }
         }
@@ -91,8 +92,14 @@ final class JmhRounds implements AdaptiveRounds.Forks {
         return out;
     }
 
-    void add(LegPlanner.Planned leg, List<RowSpec> rows) {
-        rows.forEach(r -> legOf.put(r, leg));
+    /**
+     * Takes a leg's rows; returns those no earlier leg has (a row runs in one leg, with that leg's
+     * options, or two legs would each run it, and one of them with the other's options).
+     */
+    List<RowSpec> add(LegPlanner.Planned leg, List<RowSpec> rows) {
+        List<RowSpec> mine = rows.stream().filter(r -> !legOf.containsKey(r)).toList();
+        mine.forEach(r -> legOf.put(r, leg));
+        return mine;
     }
 
     @Override
@@ -104,6 +111,7 @@ final class JmhRounds implements AdaptiveRounds.Forks {
         b.exclude("^(?!" + Pattern.quote(row.benchmark()) + "$)");
         b.mode(Mode.deepValueOf(row.mode()));
         row.params().forEach(b::param);
+        b.threads(row.threads());
         b.forks(1);
         b.warmupForks(0);
         Collection<RunResult> results = new Runner(b.build()).run();

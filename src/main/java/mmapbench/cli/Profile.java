@@ -48,7 +48,7 @@ enum Profile {
      * are the full profile's. And one tail figure: how much longer the slow COLD mapped reads take
      * than the slow {@code pread}s ({@link TailLegs#quick}).
      */
-    QUICK(250, 8, List.of(
+    QUICK(265, 8, List.of(
             // Both halves of the random-read answer: throughput (independent reads) and latency (dependent).
             Legs.file("random reads", Legs.RANDOM_READ, WARM, 8).with(Parameter.ACCESS, Access.values()),
             Legs.file("random reads", Legs.RANDOM_READ, WARM, 4096).with(Parameter.ACCESS, Access.INDEPENDENT),

@@ -47,10 +47,11 @@ record Rounds(AdaptiveRounds.Budget budget, long seed, Integer userForks) {
                     + " shuffled order%s); order seed %d (--seed %d repeats the orders)", userForks, userForks,
                     userForks == 1 ? "; with one round no ratio has an interval" : "", seed, seed);
         }
-        int least = plan.stream().mapToInt(this::minRounds).min().orElse(2);
-        return String.format(Locale.ROOT, "rounds: at least %d per row (one fork of every row of a leg each, in a"
-                        + " shuffled order), then more for the groups still undecided, up to %d, while the budget of %.0f s"
-                        + " lasts (--budget); order seed %d (--seed %d repeats the orders)", least, budget.maxRounds(),
-                budget.seconds(), seed, seed);
+        String minimum = plan.stream().map(this::minRounds).distinct().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" or "));
+        return String.format(Locale.ROOT, "rounds: %s per row (each leg's @Fork; a round is one fork of every row of"
+                        + " a leg, in a shuffled order), then more for the groups still undecided, up to %d, while the"
+                        + " budget of %.0f s lasts (--budget); order seed %d (--seed %d repeats the orders)", minimum,
+                budget.maxRounds(), budget.seconds(), seed, seed);
     }
 }

@@ -8,6 +8,7 @@ import mmapbench.ipc.SharedFiles;
 import mmapbench.param.Parameter;
 import mmapbench.report.BadResultFile;
 import mmapbench.report.JmhResults;
+import mmapbench.report.Looks;
 import mmapbench.report.OpenGroups;
 import mmapbench.report.Report;
 import mmapbench.rounds.AdaptiveRounds;
@@ -255,14 +256,16 @@ public final class RunBench {
         JmhRounds forks = new JmhRounds();
         List<AdaptiveRounds.Leg> legs = new ArrayList<>();
         for (LegPlanner.Planned p : plan) {
-            List<RowSpec> rows = JmhRounds.rows(p);
-            forks.add(p, rows);
+            List<RowSpec> rows = forks.add(p, JmhRounds.rows(p));
             legs.add(new AdaptiveRounds.Leg(p.label(), rows, rounds.minRounds(p)));
         }
         Path roundsFile = progress.json().resolveSibling(RoundsLog.FILE);
+        // As the report will judge them: the file legs' minimum rounds, and the cap.
+        Looks looks = new Looks(legs.stream().mapToInt(AdaptiveRounds.Leg::minRounds).max().orElse(0),
+                rounds.budget().maxRounds());
         AdaptiveRounds.Judge judge = () -> {
             try {
-                return OpenGroups.of(JmhResults.read(progress.json()));
+                return OpenGroups.of(JmhResults.read(progress.json()), looks);
             } catch (BadResultFile e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

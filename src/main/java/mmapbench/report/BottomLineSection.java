@@ -21,7 +21,8 @@ import java.util.Optional;
  * comparisons the rest of the report prints ({@link Verdict}), never judged again here.
  */
 record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison> comparisons, Control control,
-                         Map<String, Object> environment, List<IpcLatencies.Latency> latencies) implements Section {
+                         Map<String, Object> environment, List<IpcLatencies.Latency> latencies, String tail)
+        implements Section {
 
     /** Where a resident or evicted file's pages are: what decides a pair beside its block size. */
     private enum Where {
@@ -45,6 +46,9 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
         List<String> lines = new ArrayList<>();
         for (Question.Claim claim : Question.Claim.values()) {
             claimLine(claim).ifPresent(lines::add);
+        }
+        if (!tail.isEmpty()) {
+            lines.add("**Slow reads**: " + tail);
         }
         ipcLine().ifPresent(lines::add);
         if (control.present()) {
@@ -164,7 +168,10 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
             s.append(String.format(Locale.ROOT, "; the placement decides the blocking ones: on one CPU (SAME) %s takes"
                     + " %s µs", other.get().channel(), micros(same.get().typical())));
         }
-        return Optional.of(s.append(" (medians; each speed-up's interval is over the rounds).").toString());
+        boolean intervals = spin != null && Double.isFinite(IpcLatencies.speedUp(spin, other.get()).low())
+                || lock != null && Double.isFinite(IpcLatencies.speedUp(lock, other.get()).low());
+        return Optional.of(s.append(intervals ? " (medians; each speed-up's interval is over the rounds)."
+                : " (medians; single figures: no round-to-round interval).").toString());
     }
 
     /** Whether a shared-memory channel beats the other by the threshold: null when its interval straddles it. */

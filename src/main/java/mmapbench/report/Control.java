@@ -76,7 +76,12 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
     }
 
     public boolean passed() {
-        return misses <= allowedMisses && falseDifferences.isEmpty() && !drift.fails();
+        return checked() && misses <= allowedMisses && falseDifferences.isEmpty() && !drift.fails();
+    }
+
+    /** Whether any control pair has an interval: a run of one round has none, and its noise is unknown. */
+    public boolean checked() {
+        return pairs.stream().anyMatch(p -> p.interval().bounded());
     }
 
     /**
@@ -106,6 +111,9 @@ public record Control(List<Pair> pairs, int misses, int allowedMisses, List<Pair
             return s + ": **passed**.";
         }
         List<String> why = new ArrayList<>();
+        if (!checked()) {
+            why.add("no control pair has an interval (one round), so this run's noise is unknown");
+        }
         if (misses > allowedMisses) {
             why.add("more intervals miss 1 than chance allows, so the intervals are narrower than the run's real noise");
         }

@@ -34,7 +34,7 @@ public record Drift(double change, double low, double high, int points) {
         }
         Map<String, Measured> byLabel = new HashMap<>();
         for (Measured m : measured) {
-            byLabel.put(RowSpec.of(m.row().benchmark(), m.row().mode(), m.row().params()).label(), m);
+            byLabel.put(OpenGroups.spec(m.row()).label(), m);
         }
         // Per row: its (place, log value) pairs, fork i being the i-th round it ran in.
         Map<Measured, double[][]> points = new HashMap<>();

@@ -7,11 +7,13 @@ import java.util.Optional;
 
 /**
  * A row whose rounds fall into two clusters far apart: a state fixed for a fork's life (the JIT's
- * code shape, a kernel or host state) that took one of two values. Its mean is then a mixture that
- * no single fork measured, and the report says so beside the verdict, with the values, instead of
- * averaging it in silently. Found on the log scale: the widest gap between the sorted round
- * values, flagged when it is more than {@link #APART} apart and more than {@link #SIGMAS}
- * within-cluster standard deviations (never taken below what the iterations show).
+ * code shape, a kernel or host state) that took one of two values, or an episode that some rounds
+ * met. Its mean is then a mixture that no single fork measured, and the report says so beside the
+ * verdict, with the values, instead of averaging it in silently. Found on the log scale: the
+ * widest gap between the sorted round values, flagged when it is more than {@link #APART} apart
+ * and more than {@link #SIGMAS} within-cluster standard deviations (never taken below what the
+ * iterations show), with at least {@link #LEAST} rounds on each side: one odd round of three is an
+ * outlier, which the round's pairing and the interval's width already answer for.
  *
  * @param low   the rounds (1-based) of the faster cluster
  * @param high  those of the slower one
@@ -21,6 +23,7 @@ public record Mixture(List<Integer> low, List<Integer> high, double lowMean, dou
 
     static final double APART = 1.3;
     static final double SIGMAS = 6;
+    static final int LEAST = 2;
 
     public static Optional<Mixture> of(Spread s) {
         List<double[]> rounds = new ArrayList<>();
@@ -31,13 +34,13 @@ public record Mixture(List<Integer> low, List<Integer> high, double lowMean, dou
             }
         }
         int n = rounds.size();
-        if (n < 3) {
+        if (n < 2 * LEAST) {
             return Optional.empty();
         }
         rounds.sort((a, b) -> Double.compare(a[0], b[0]));
         int split = -1;
         double widest = 0;
-        for (int k = 1; k < n; k++) {
+        for (int k = LEAST; k <= n - LEAST; k++) {
             double gap = rounds.get(k)[0] - rounds.get(k - 1)[0];
             if (gap > widest) {
                 widest = gap;

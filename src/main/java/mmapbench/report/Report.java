@@ -48,9 +48,9 @@ public final class Report {
         this.status = RunStatus.beside(source);
         this.skipped = Skipped.of(rows);
         this.measured = Measured.of(rows);
-        this.comparisons = Verdict.compare(measured);
-        this.verdicts = Verdict.judge(measured, comparisons);
         this.rounds = RoundsLog.beside(source);
+        this.comparisons = Verdict.compare(measured, Looks.of(rounds));
+        this.verdicts = Verdict.judge(measured, comparisons);
         this.control = Control.of(measured, rounds);
         this.unsteady = Unsteady.of(measured);
         this.device = Device.of(rows);
@@ -113,7 +113,8 @@ public final class Report {
         // The lambdas are the sections that rendered themselves before Section existed, called as they are.
         List<Section> sections = List.of(
                 new HeaderSection(source.getFileName().toString(), !environment.isEmpty(), status, control,
-                        new BottomLineSection(verdicts(), comparisons, control, environment, latencies)),
+                        new BottomLineSection(verdicts(), comparisons, control, environment, latencies,
+                                TailSection.headline(source))),
                 new SkippedSection(skipped, rows.size()),
                 () -> FirstScreen.of(verdicts(), comparisons, control, unsteady.size(), measured.size(),
                         FirstScreen.roundsLine(rounds, measured)),

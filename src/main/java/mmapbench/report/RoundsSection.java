@@ -26,8 +26,8 @@ record RoundsSection(RoundsLog log, List<Comparison> comparisons, List<Measured>
                     + " honest as an unpaired interval and no narrower.\n\n");
         } else {
             md.append(String.format(Locale.ROOT, "Each leg ran as rounds: one fork of every row per round, in an order"
-                            + " shuffled with seed %d (`--seed %d` repeats the orders), each control twin last in its round. Fork i of a row is its round i, and every ratio's interval is"
-                            + " over the rounds its two rows share. After each leg's minimum, only groups still undecided got"
+                            + " shuffled with seed %d (`--seed %d` repeats the orders), each control twin last in its round. Fork i of a row is the i-th round it ran in (a group's rows"
+                            + " always run in the same rounds), and every ratio's interval is over the rounds its two rows share. After each leg's minimum, only groups still undecided got"
                             + " more rounds, up to %d, within a budget of %.0f s; the rounds took %.0f s.%n%n", log.seed(),
                     log.seed(), log.maxRounds(), log.budgetSeconds(), log.seconds()));
             md.append("| leg | rounds (minimum + extra) | seconds |\n|---|---|---|\n");
@@ -48,8 +48,7 @@ record RoundsSection(RoundsLog log, List<Comparison> comparisons, List<Measured>
             if (!c.decisive()) {
                 continue;
             }
-            String key = c.group().question().name() + " " + c.group().label();
-            RoundsLog.Stop stop = stops.get(key);
+            RoundsLog.Stop stop = stops.get(OpenGroups.key(c.group()));
             String why = switch (c.verdict()) {
                 case UNDECIDED -> stop == null ? "undecided" : "undecided: " + stop.words();
                 case BORDERLINE -> "on the border";

@@ -64,8 +64,13 @@ public final class Verdict {
         return q.claim() == Question.Claim.MAPPED_TEN_X_FASTER ? RatioClass.TEN_X : RatioClass.REVERSED;
     }
 
-    /** Every mapped-over-other speed-up in the file rows, in group order, decisive pairs marked. */
+    /** Every mapped-over-other speed-up in the file rows, in group order, decisive pairs marked; one look. */
     public static List<Comparison> compare(List<Measured> measured) {
+        return compare(measured, Looks.ONE);
+    }
+
+    /** As {@link #compare(List)}, each decisive interval spending the miss chance {@code looks} gives its look. */
+    public static List<Comparison> compare(List<Measured> measured, Looks looks) {
         Map<Group, List<Measured>> byGroup = new TreeMap<>();
         for (Measured m : measured) {
             if (!m.row().control()) {
@@ -83,7 +88,7 @@ public final class Verdict {
             if (others.isEmpty()) {
                 return;
             }
-            Decisive d = decisive(mapped, others);
+            Decisive d = decisive(mapped, others, looks);
             for (Measured m : mapped) {
                 for (Measured o : others) {
                     boolean decisive = m == d.mapped() && o == d.other();
@@ -111,11 +116,15 @@ public final class Verdict {
      * hold, and at most max_m min_o high(m, o) as soon as the high ends of the |others| pairs with
      * the truly best mapped API hold. So each low end is taken at a miss chance of 2.5% / |mapped|
      * and each high end at 2.5% / |others| (Bonferroni): θ's interval misses with at most 5%,
-     * whichever pair the estimates pick. The pair itself is the one the estimates pick.
+     * whichever pair the estimates pick. The pair itself is the one the estimates pick. In a run
+     * that adds rounds where a group is undecided, each look spends its share of that 5%
+     * ({@link Looks}).
      */
-    static Decisive decisive(List<Measured> mapped, List<Measured> others) {
-        double lowTail = (1 - Interval.CONFIDENCE) / 2 / mapped.size();
-        double highTail = (1 - Interval.CONFIDENCE) / 2 / others.size();
+    static Decisive decisive(List<Measured> mapped, List<Measured> others, Looks looks) {
+        int rounds = mapped.stream().mapToInt(m -> m.spread().forks()).min().orElse(0);
+        double share = looks.share(rounds);
+        double lowTail = (1 - Interval.CONFIDENCE) / 2 * share / mapped.size();
+        double highTail = (1 - Interval.CONFIDENCE) / 2 * share / others.size();
         double bestLog = Double.NEGATIVE_INFINITY;
         double low = Double.NEGATIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -173,10 +182,13 @@ public final class Verdict {
         if (!i.bounded()) {
             return 0;
         }
+        // The interval's own half-width, with the quantiles it was made with (Bonferroni-split for a
+        // decisive pair), falls as 1/√rounds; it must shrink to the distance to the nearest threshold,
+        // or to half a border's width.
         double distance = Math.abs(Math.log(i.ratio() / RatioClass.nearestThreshold(i.ratio())));
-        double halfWidth = Math.max(distance, Math.log(RatioClass.BORDER_WIDTH) / 2);
-        double z = Interval.quantile(1e6);
-        int needed = (int) Math.ceil(i.forks() * Math.pow(z * i.standardError() / halfWidth, 2));
+        double target = Math.max(distance, Math.log(RatioClass.BORDER_WIDTH) / 2);
+        double halfWidth = Math.log(i.high() / i.low()) / 2;
+        int needed = (int) Math.ceil(i.forks() * Math.pow(halfWidth / target, 2));
         return Math.max(needed, i.forks() + 1);
     }
 

@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * leg gets its minimum rounds (every question gets an answer however short the budget). Then, as
  * long as the budget lasts, a leg gets another round of the rows of its groups whose decisive pair
  * is still undecided ({@link Judge}), until each is decided, on a border, at the round cap, or
- * beyond what the cap could decide. Each stop is kept in the {@link RoundsLog}.
+ * beyond what the cap could decide; a group whose partner rows ran in another leg gets none, as
+ * rounds of one leg alone would not pair with the other's. Each stop is kept in the {@link RoundsLog}.
  */
 public final class AdaptiveRounds {
 
@@ -83,8 +84,6 @@ public final class AdaptiveRounds {
     private final Map<RowSpec, Double> lastSeconds = new HashMap<>();
     private final List<List<RoundsLog.Round>> rounds = new ArrayList<>();
     private final Map<String, RoundsLog.Stop> stops = new LinkedHashMap<>();
-    /** Extra rounds each group was given: what the cap counts (its partners may sit in a leg that got none). */
-    private final Map<String, Integer> given = new HashMap<>();
     private long start;
 
     public AdaptiveRounds(List<Leg> legs, Budget budget, long seed, LongSupplier nanoTime) {
@@ -101,7 +100,8 @@ public final class AdaptiveRounds {
         start = nanoTime.getAsLong();
         try {
             for (int leg = 0; leg < legs.size(); leg++) {
-                for (int r = 0; r < legs.get(leg).minRounds(); r++) {
+                // A leg whose rows all ran in an earlier leg has nothing of its own to run.
+                for (int r = 0; r < legs.get(leg).minRounds() && !legs.get(leg).rows().isEmpty(); r++) {
                     round(leg, legs.get(leg).rows(), "minimum", forks, listener);
                 }
                 listener.legDone(leg);
@@ -110,6 +110,8 @@ public final class AdaptiveRounds {
         } catch (RunnerException e) {
             return e;
         }
+        // The stops after the last round are in no round's log yet.
+        listener.roundDone(log());
         return null;
     }
 
@@ -125,7 +127,10 @@ public final class AdaptiveRounds {
                             || home(g) != leg) {
                         continue;
                     }
-                    if (g.rounds() >= budget.maxRounds() || given.getOrDefault(g.group(), 0) >= budget.maxRounds()) {
+                    if (!legRows.containsAll(g.rows())) {
+                        stop(g, "elsewhere", "its partner rows ran in another leg, and rounds of this leg alone"
+                                + " would not pair with theirs");
+                    } else if (g.rounds() >= budget.maxRounds()) {
                         stop(g, "cap", "the cap of " + budget.maxRounds() + " rounds");
                     } else if (g.needed() > budget.maxRounds()) {
                         stop(g, "hopeless", "about " + g.needed() + " rounds would decide it, more than the cap of "
@@ -146,7 +151,6 @@ public final class AdaptiveRounds {
                     }
                     continue;
                 }
-                going.forEach(g -> given.merge(g.group(), 1, Integer::sum));
                 round(leg, List.copyOf(next), "extra", forks, listener);
                 ran = true;
             }

@@ -13,16 +13,22 @@ import java.util.stream.Collectors;
  *
  * @param benchmark JMH's full name, {@code mmapbench.file.RandomReadBenchmark.fileChannel}
  * @param mode      JMH's short name of the mode ({@code ss}, {@code sample}), as its JSON writes it
+ * @param threads   JMH's thread count (a row at N threads is another row than at one)
  * @param params    every parameter of the row, name to value as JMH writes it
  */
-public record RowSpec(String benchmark, String mode, SortedMap<String, String> params) implements Comparable<RowSpec> {
+public record RowSpec(String benchmark, String mode, int threads, SortedMap<String, String> params)
+        implements Comparable<RowSpec> {
 
     public RowSpec {
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     }
 
     public static RowSpec of(String benchmark, String mode, Map<String, String> params) {
-        return new RowSpec(benchmark, mode, new TreeMap<>(params));
+        return of(benchmark, mode, 1, params);
+    }
+
+    public static RowSpec of(String benchmark, String mode, int threads, Map<String, String> params) {
+        return new RowSpec(benchmark, mode, Math.max(1, threads), new TreeMap<>(params));
     }
 
     /** The method's name, {@code fileChannel}. */
@@ -40,13 +46,15 @@ public record RowSpec(String benchmark, String mode, SortedMap<String, String> p
         if (!control()) {
             return this;
         }
-        return new RowSpec(benchmark.substring(0, benchmark.length() - Api.CONTROL_SUFFIX.length()), mode, params);
+        return new RowSpec(benchmark.substring(0, benchmark.length() - Api.CONTROL_SUFFIX.length()), mode, threads,
+                params);
     }
 
     /** "RandomReadBenchmark.fileChannel blockSize=8 cache=WARM": for people and the rounds file. */
     public String label() {
         String cls = benchmark.substring(0, benchmark.lastIndexOf('.'));
-        return cls.substring(cls.lastIndexOf('.') + 1) + "." + method() + ":" + mode + (params.isEmpty() ? "" : " "
+        return cls.substring(cls.lastIndexOf('.') + 1) + "." + method() + ":" + mode
+                + (threads > 1 ? " threads=" + threads : "") + (params.isEmpty() ? "" : " "
                 + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     }
 

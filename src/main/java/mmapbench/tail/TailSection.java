@@ -1,5 +1,8 @@
 package mmapbench.tail;
 
+import mmapbench.param.Parameter;
+import mmapbench.fixture.CacheState;
+
 import mmapbench.file.Api;
 import mmapbench.report.Numbers;
 
@@ -25,24 +28,25 @@ public final class TailSection {
     /** The group's chart, beside the report: {@code tail-1.png}, in the section's order. */
     static final String CHART = "tail-%d.png";
 
-    /** What parameter values say in a group's heading when they are not the plain ones. */
-    private static final Map<String, String> PLAIN = Map.of("advice", "NORMAL", "memoryLimit", "none",
-            "readAhead", "device", "folios", "LARGE");
+    /** The parameters a group's heading names when they are not at their plain values. */
+    private static final List<Parameter<?>> VARIANTS = List.of(Parameter.ADVICE, Parameter.FOLIOS,
+            Parameter.MEMORY_LIMIT, Parameter.READ_AHEAD);
 
     /** One heading's rows: every API of one class, one set of parameters, one thread count. */
     record Group(String benchmarkClass, Map<String, String> params, int threads, List<TailRow> rows) {
 
         /** "4096 B, COLD, memoryLimit=25%, 8 threads": what the rows measured, for people; never parsed back. */
         String label() {
-            StringBuilder s = new StringBuilder(params.getOrDefault("blockSize", "?") + " B, "
-                    + params.getOrDefault("cache", "?"));
-            PLAIN.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                String v = params.get(e.getKey());
-                boolean ignored = e.getKey().equals("folios") && "COLD".equals(params.get("cache"));
-                if (v != null && !v.equals(e.getValue()) && !ignored) {
-                    s.append(", ").append(e.getKey()).append('=').append(v);
+            StringBuilder s = new StringBuilder(params.getOrDefault(Parameter.BLOCK_SIZE.name, "?") + " B, "
+                    + params.getOrDefault(Parameter.CACHE.name, "?"));
+            boolean cold = CacheState.COLD.name().equals(params.get(Parameter.CACHE.name));
+            for (Parameter<?> p : VARIANTS) {
+                String v = params.get(p.name);
+                // A COLD file has no folios to be in.
+                if (v != null && !v.equals(plain(p)) && !(cold && p == Parameter.FOLIOS)) {
+                    s.append(", ").append(p.name).append('=').append(v);
                 }
-            });
+            }
             return s + (threads > 1 ? ", " + threads + " threads" : "");
         }
 
@@ -77,6 +81,10 @@ public final class TailSection {
     private TailSection() {
     }
 
+    private static <T> String plain(Parameter<T> p) {
+        return p.plain().map(p::format).orElse("");
+    }
+
     /** The groups of {@code rows}, in the order their first rows came. */
     static List<Group> groups(List<TailRow> rows) {
         Map<String, List<TailRow>> by = new LinkedHashMap<>();
@@ -100,6 +108,21 @@ public final class TailSection {
             return markdown(groups(TailRow.read(resultFile)));
         } catch (IOException e) {
             // The report's reader has already refused a file it cannot read; this one must not fail it.
+            return "";
+        }
+    }
+
+    /**
+     * The tail figure for the report's first lines: the verdict of the run's first COLD group (the
+     * lecture's question about slow reads), else of its first group; "" without tail rows.
+     */
+    public static String headline(Path resultFile) {
+        try {
+            List<Group> groups = groups(TailRow.read(resultFile));
+            return groups.stream().filter(g -> CacheState.COLD.name().equals(g.params().get(Parameter.CACHE.name))).findFirst()
+                    .or(() -> groups.stream().findFirst())
+                    .map(g -> g.question() + ", " + g.label() + ": " + verdict(g)).orElse("");
+        } catch (IOException e) {
             return "";
         }
     }
@@ -170,7 +193,7 @@ public final class TailSection {
             }
             TailRatio ratio = TailRatio.paired(mapped.perFork(p.label()), best.perFork(p.label()));
             out.add(String.format(Locale.ROOT, "At %s a mapped %s read (`%s`) takes %s as long as `%s`, the fastest"
-                            + " other API there%s.", name(p), g.params().getOrDefault("cache", ""), mapped.method(),
+                            + " other API there%s.", name(p), g.params().getOrDefault(Parameter.CACHE.name, ""), mapped.method(),
                     times(ratio.ratio()), best.method(), interval(ratio)));
         }
         TailRow channel = g.row(Api.FILE_CHANNEL.method);

@@ -36,6 +36,10 @@ class RunBenchTest {
             "--file-size | --file-size needs a value, e.g. --file-size 4g",
             "--data-dir --full | --data-dir needs a value, e.g. --data-dir /mnt/scratch",
             "--quick --full | --quick and --full exclude each other: give one of them",
+            "--budget soon | --budget soon is not a number of seconds: use e.g. --budget 300 (0: the minimum rounds alone)",
+            "--budget -5 | --budget -5 is not a number of seconds: use e.g. --budget 300 (0: the minimum rounds alone)",
+            "--budget | --budget needs a value, e.g. --budget 300",
+            "--seed 1.5 | --seed 1.5 is not a whole number: use the seed a run's rounds.json gives, e.g. --seed 42",
     })
     void badArgumentsAreNamed(String args, String message) {
         UsageException e = assertThrows(UsageException.class, () -> Arguments.parse(args.split(" ")));
