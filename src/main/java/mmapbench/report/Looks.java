@@ -4,12 +4,11 @@ import mmapbench.rounds.RoundsLog;
 
 /**
  * How much of its 5% miss chance a decisive interval may spend at the look it is made at. A run of
- * rounds looks at a group after its minimum rounds and again after each extra round, and stops at
- * the first look that decides it; judged each time at the full 5%, a group near a threshold would
- * get more than one chance to be decided wrongly. So the chance is spent: half at the first look
- * (the minimum rounds), the other half shared evenly by the extra looks the cap allows
- * (Bonferroni over the looks: whichever look a group stops at, the chance that any of its looks
- * missed is at most 5%).
+ * rounds looks at a group twice: after its minimum rounds, and, if it was undecided there, once
+ * more after the extra rounds its first spread asked for (Stein's two-stage design: no look in
+ * between). Judged both times at the full 5%, a group near a threshold would get two chances to
+ * be decided wrongly; so each look spends half (Bonferroni over the two looks: whichever look a
+ * group is decided at, the chance that either missed is at most 5%).
  *
  * @param minimum the rounds of the first look
  * @param cap     the rounds of the last possible look; at most {@code minimum}: a single look
@@ -28,11 +27,13 @@ public record Looks(int minimum, int cap) {
         return new Looks(minimum, log.maxRounds());
     }
 
-    /** The share of the miss chance an interval over {@code rounds} rounds may spend. */
+    /** The share of the miss chance an interval over {@code rounds} rounds may spend: half of it, where a second look can come. */
     public double share(int rounds) {
-        if (cap <= minimum) {
-            return 1;
-        }
-        return rounds <= minimum ? 0.5 : 0.5 / (cap - minimum);
+        return cap <= minimum ? 1 : 0.5;
+    }
+
+    /** The one-sided miss chance of each bound of a decisive interval over {@code rounds}, with {@code choices} pairs on its side. */
+    public double decisiveTail(int rounds, int choices) {
+        return (1 - Interval.CONFIDENCE) / 2 * share(rounds) / Math.max(1, choices);
     }
 }

@@ -34,8 +34,11 @@ public final class OpenGroups {
                     members.add(spec(m.row()));
                 }
             }
+            int mapped = (int) measured.stream().filter(m -> m.group().equals(g) && m.row().mapped()).count();
+            int others = (int) measured.stream().filter(m -> m.group().equals(g.partners()) && !m.row().mapped()
+                    && !m.row().control()).count();
             out.add(new AdaptiveRounds.Open(key(g), members, c.interval().forks(),
-                    Verdict.roundsToDecide(c.interval())));
+                    Verdict.roundsToDecide(c.interval(), Verdict.tailOfDecisive(looks, mapped, others))));
         }
         return out;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The lecture's claim, judged group by group. Within a group (same question, block size, cache
@@ -94,9 +95,11 @@ public final class Verdict {
                     boolean decisive = m == d.mapped() && o == d.other();
                     Interval i = decisive ? d.interval() : o.over(m);
                     RatioClass c = RatioClass.of(i);
+                    IntToDoubleFunction tail = decisive ? tailOfDecisive(looks, mapped.size(), others.size())
+                            : n -> (1 - Interval.CONFIDENCE) / 2;
                     out.add(new Comparison(g, api(m), api(o), i, c, decisive,
                             m.unsteady().isEmpty() && o.unsteady().isEmpty(),
-                            c == RatioClass.UNDECIDED ? whatWouldDecide(i) : ""));
+                            c == RatioClass.UNDECIDED ? whatWouldDecide(i, tail) : ""));
                 }
             }
         });
@@ -122,9 +125,8 @@ public final class Verdict {
      */
     static Decisive decisive(List<Measured> mapped, List<Measured> others, Looks looks) {
         int rounds = mapped.stream().mapToInt(m -> m.spread().forks()).min().orElse(0);
-        double share = looks.share(rounds);
-        double lowTail = (1 - Interval.CONFIDENCE) / 2 * share / mapped.size();
-        double highTail = (1 - Interval.CONFIDENCE) / 2 * share / others.size();
+        double lowTail = looks.decisiveTail(rounds, mapped.size());
+        double highTail = looks.decisiveTail(rounds, others.size());
         double bestLog = Double.NEGATIVE_INFINITY;
         double low = Double.NEGATIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -173,34 +175,41 @@ public final class Verdict {
         return m.row().api().orElseThrow();
     }
 
+    /** The miss chance of a decisive interval's bounds over n rounds: the tighter of its two sides. */
+    static IntToDoubleFunction tailOfDecisive(Looks looks, int mapped, int others) {
+        return n -> looks.decisiveTail(n, Math.max(mapped, others));
+    }
+
     /**
      * For an undecided pair: about how many rounds would pin the ratio into one class, or onto a
-     * border, at the noise this run observed (the standard error falls as 1/√rounds); 0 when
-     * there is no round-to-round variation to go by.
+     * border, at the round-to-round spread this run observed, with the quantile those rounds would
+     * use ({@code tailAt}: the one-sided miss chance of a bound over n rounds); 0 when there is no
+     * spread to go by.
      */
-    public static int roundsToDecide(Interval i) {
-        if (!i.bounded()) {
+    public static int roundsToDecide(Interval i, IntToDoubleFunction tailAt) {
+        if (!i.bounded() || !(i.standardError() > 0)) {
             return 0;
         }
-        // The interval's own half-width, with the quantiles it was made with (Bonferroni-split for a
-        // decisive pair), falls as 1/√rounds; it must shrink to the distance to the nearest threshold,
-        // or to half a border's width.
         double distance = Math.abs(Math.log(i.ratio() / RatioClass.nearestThreshold(i.ratio())));
         double target = Math.max(distance, Math.log(RatioClass.BORDER_WIDTH) / 2);
-        double halfWidth = Math.log(i.high() / i.low()) / 2;
-        int needed = (int) Math.ceil(i.forks() * Math.pow(halfWidth / target, 2));
-        return Math.max(needed, i.forks() + 1);
+        double spread = i.standardError() * Math.sqrt(i.forks());
+        for (int n = i.forks() + 1; n <= 1000; n++) {
+            if (Interval.upperQuantile(tailAt.applyAsDouble(n), n - 1) * spread / Math.sqrt(n) <= target) {
+                return n;
+            }
+        }
+        return 1001;
     }
 
     /** What {@link #roundsToDecide} says, in words. */
-    static String whatWouldDecide(Interval i) {
+    static String whatWouldDecide(Interval i, IntToDoubleFunction tailAt) {
         if (!i.bounded()) {
             return "no round-to-round variation to go by: run at least 2 rounds (JMH -f 2)";
         }
-        int needed = roundsToDecide(i);
+        int needed = roundsToDecide(i, tailAt);
         if (needed > 30) {
-            return String.format(Locale.ROOT, "about %d rounds at this noise: more rounds will not do;"
-                    + " find out why the rows vary between rounds", needed);
+            return String.format(Locale.ROOT, "%s rounds at this noise: more rounds will not do;"
+                    + " find out why the rows vary between rounds", needed > 1000 ? "over 1000" : "about " + needed);
         }
         return String.format(Locale.ROOT, "about %d rounds would decide it (this run: %d)", needed, i.forks());
     }

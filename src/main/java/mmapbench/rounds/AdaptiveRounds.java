@@ -20,11 +20,11 @@ import java.util.function.LongSupplier;
  * <p>A round is one fork of every row of a leg, in an order shuffled per round
  * ({@link RoundOrder}): drift over a leg and a host's episodes fall on every API alike, and the
  * rows of a round pair (the round is a block), so a ratio's interval is over rounds. First every
- * leg gets its minimum rounds (every question gets an answer however short the budget). Then, as
- * long as the budget lasts, a leg gets another round of the rows of its groups whose decisive pair
- * is still undecided ({@link Judge}), until each is decided, on a border, at the round cap, or
- * beyond what the cap could decide; a group whose partner rows ran in another leg gets none, as
- * rounds of one leg alone would not pair with the other's. Each stop is kept in the {@link RoundsLog}.
+ * leg gets its minimum rounds (every question gets an answer however short the budget). Then each
+ * group whose decisive pair is still undecided ({@link Judge}) gets the rounds its spread so far
+ * says would decide it, up to the cap, while the budget lasts ({@link #extraRounds}); a group that
+ * the cap could not decide gets none, nor does one whose partner rows ran in another leg, as rounds
+ * of one leg alone would not pair with the other's. Each stop is kept in the {@link RoundsLog}.
  */
 public final class AdaptiveRounds {
 
@@ -115,29 +115,46 @@ public final class AdaptiveRounds {
         return null;
     }
 
+    /**
+     * The second stage (Stein's two-stage design): the groups undecided after the minimum rounds
+     * are looked at once, each given the rounds its first-stage spread says would decide it (up to
+     * the cap), and looked at again only when it has them all. No group stops at the first extra
+     * round that happens to decide it: two looks, each with its share of the miss chance
+     * ({@code report.Looks}).
+     */
     private void extraRounds(Forks forks, Judge judge, Listener listener) throws RunnerException, IOException {
+        Map<String, Open> going = new LinkedHashMap<>();
+        Map<String, Integer> target = new HashMap<>();
+        Map<String, Integer> measured = new HashMap<>();
+        for (Open g : judge.open()) {
+            int leg = home(g);
+            if (leg < 0) {
+                continue;
+            }
+            if (!legs.get(leg).rows().containsAll(g.rows())) {
+                stop(g, "elsewhere", "its partner rows ran in another leg, and rounds of this leg alone would not"
+                        + " pair with theirs");
+            } else if (g.rounds() >= budget.maxRounds()) {
+                stop(g, "cap", "the cap of " + budget.maxRounds() + " rounds");
+            } else if (g.needed() > budget.maxRounds()) {
+                stop(g, "hopeless", "about " + g.needed() + " rounds would decide it, more than the cap of "
+                        + budget.maxRounds() + ": find out why its rows vary between rounds");
+            } else {
+                going.put(g.group(), g);
+                target.put(g.group(), Math.max(g.needed(), g.rounds() + 1));
+                measured.put(g.group(), g.rounds());
+            }
+        }
         while (true) {
             boolean ran = false;
             for (int leg = 0; leg < legs.size(); leg++) {
-                Set<RowSpec> legRows = new LinkedHashSet<>(legs.get(leg).rows());
                 Set<RowSpec> next = new LinkedHashSet<>();
-                List<Open> going = new ArrayList<>();
-                for (Open g : judge.open()) {
-                    if (stops.containsKey(g.group()) || g.rows().stream().noneMatch(legRows::contains)
-                            || home(g) != leg) {
-                        continue;
-                    }
-                    if (!legRows.containsAll(g.rows())) {
-                        stop(g, "elsewhere", "its partner rows ran in another leg, and rounds of this leg alone"
-                                + " would not pair with theirs");
-                    } else if (g.rounds() >= budget.maxRounds()) {
-                        stop(g, "cap", "the cap of " + budget.maxRounds() + " rounds");
-                    } else if (g.needed() > budget.maxRounds()) {
-                        stop(g, "hopeless", "about " + g.needed() + " rounds would decide it, more than the cap of "
-                                + budget.maxRounds() + ": find out why its rows vary between rounds");
-                    } else {
-                        going.add(g);
-                        g.rows().stream().filter(legRows::contains).forEach(next::add);
+                List<Open> now = new ArrayList<>();
+                for (Open g : going.values()) {
+                    if (home(g) == leg && !stops.containsKey(g.group())
+                            && measured.get(g.group()) < target.get(g.group())) {
+                        now.add(g);
+                        next.addAll(g.rows());
                     }
                 }
                 if (next.isEmpty()) {
@@ -145,17 +162,26 @@ public final class AdaptiveRounds {
                 }
                 double expected = next.stream().mapToDouble(r -> lastSeconds.getOrDefault(r, 0.0)).sum();
                 if (elapsed() + expected > budget.seconds()) {
-                    for (Open g : going) {
-                        stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s (another round would"
-                                + " take about %.0f s more)", budget.seconds(), expected));
+                    for (Open g : now) {
+                        stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s, at %d of the %d rounds its"
+                                        + " first rounds' spread asked for (another round would take about %.0f s)",
+                                budget.seconds(), measured.get(g.group()), target.get(g.group()), expected));
                     }
                     continue;
                 }
                 round(leg, List.copyOf(next), "extra", forks, listener);
+                now.forEach(g -> measured.merge(g.group(), 1, Integer::sum));
                 ran = true;
             }
             if (!ran) {
-                return;
+                break;
+            }
+        }
+        // The second look: a group its extra rounds did not decide says so.
+        for (Open g : judge.open()) {
+            if (going.containsKey(g.group()) && !stops.containsKey(g.group())) {
+                stop(g, "still open", "the " + measured.get(g.group()) + " rounds its first rounds' spread asked for"
+                        + " did not decide it (about " + g.needed() + " would, at the spread it has now)");
             }
         }
     }

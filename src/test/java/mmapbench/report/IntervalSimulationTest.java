@@ -138,9 +138,9 @@ class IntervalSimulationTest {
         Random rnd = new Random(5);
         Interval i = leg(rnd, 2.5, 0.4, ROUNDS, SHARED).getFirst();
         assertEquals(RatioClass.UNDECIDED, RatioClass.of(i), i.toString());
-        String decide = Verdict.whatWouldDecide(i);
+        String decide = Verdict.whatWouldDecide(i, n -> 0.025);
         assertTrue(decide.matches("about \\d+ rounds.*"), decide);
-        assertTrue(Verdict.roundsToDecide(i) > ROUNDS, decide);
+        assertTrue(Verdict.roundsToDecide(i, n -> 0.025) > ROUNDS, decide);
     }
 
     @Test

@@ -82,12 +82,34 @@ class AdaptiveRoundsTest {
     }
 
     @Test
-    void aGroupStopsAtTheCap() throws IOException {
+    void aGroupGetsTheRoundsItsSpreadAsksForAndIsLookedAtOnceMore() throws IOException {
         Machine m = new Machine();
-        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(6, 1000), 1, m.nanos::get);
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get);
         rounds.run(m, openUntil(m, 100, 6), QUIET);
-        assertEquals(List.of("cap"), rounds.log().stops().stream().map(RoundsLog.Stop::reason).toList());
+        assertEquals(6, m.forks.get(legs().getFirst().rows().getFirst()), "the 6 rounds it asked for, not the cap's 8");
+        RoundsLog.Stop stop = rounds.log().stops().getFirst();
+        assertEquals("still open", stop.reason());
+        assertTrue(stop.words().startsWith("the 6 rounds its first rounds' spread asked for did not decide it"),
+                stop.words());
+    }
+
+    @Test
+    void noLookInBetween() throws IOException {
+        // Decided at 4 rounds by chance, it still gets the 6 its first spread asked for: two looks, no more.
+        Machine m = new Machine();
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get);
+        rounds.run(m, openUntil(m, 4, 6), QUIET);
         assertEquals(6, m.forks.get(legs().getFirst().rows().getFirst()));
+        assertTrue(rounds.log().stops().isEmpty(), rounds.log().stops().toString());
+    }
+
+    @Test
+    void aGroupAtTheCapGetsNoMore() throws IOException {
+        Machine m = new Machine();
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(3, 1000), 1, m.nanos::get);
+        rounds.run(m, openUntil(m, 100, 3), QUIET);
+        assertEquals(List.of("cap"), rounds.log().stops().stream().map(RoundsLog.Stop::reason).toList());
+        assertEquals(3, m.forks.get(legs().getFirst().rows().getFirst()));
     }
 
     @Test
