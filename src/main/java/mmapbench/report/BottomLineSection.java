@@ -147,9 +147,7 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
         }
         Boolean spinWins = spin == null ? Boolean.FALSE : wins(IpcLatencies.speedUp(spin, other.get()));
         Boolean lockWins = lock == null ? Boolean.FALSE : wins(IpcLatencies.speedUp(lock, other.get()));
-        String answer = spinWins == null || lockWins == null ? "undecided"
-                : spinWins && lockWins ? "holds" : spinWins ? "holds for a spinning receiver only"
-                : lockWins ? "holds for the lecture's lock only" : "does not hold";
+        String answer = answer(spinWins, lockWins);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "**Shared memory between two processes, \"one"
                         + " of the fastest ways\"**: **%s** at %d B, %s: the fastest other channel (%s) takes %s µs a"
                         + " round trip", answer, payload, placement(cpus), other.get().channel(),
@@ -172,6 +170,23 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
                 || lock != null && Double.isFinite(IpcLatencies.speedUp(lock, other.get()).low());
         return Optional.of(s.append(intervals ? " (medians; each speed-up's interval is over the rounds)."
                 : " (medians; single figures: no round-to-round interval).").toString());
+    }
+
+    /** The claim for the two shared-memory handoffs, each faster (true), not (false) or undecided (null). */
+    static String answer(Boolean spin, Boolean lock) {
+        if (spin == null && lock == null) {
+            return "undecided";
+        }
+        if (spin == null) {
+            return lock ? "holds for the lecture's lock; undecided for a spinning receiver"
+                    : "does not hold for the lecture's lock; undecided for a spinning receiver";
+        }
+        if (lock == null) {
+            return spin ? "holds for a spinning receiver; undecided for the lecture's lock"
+                    : "does not hold for a spinning receiver; undecided for the lecture's lock";
+        }
+        return spin && lock ? "holds" : spin ? "holds for a spinning receiver only"
+                : lock ? "holds for the lecture's lock only" : "does not hold";
     }
 
     /** Whether a shared-memory channel beats the other by the threshold: null when its interval straddles it. */

@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
  * rows of a round pair (the round is a block), so a ratio's interval is over rounds. First every
  * leg gets its minimum rounds (every question gets an answer however short the budget). Then each
  * group whose decisive pair is still undecided ({@link Judge}) gets the rounds its spread so far
- * says would decide it, up to the cap, while the budget lasts ({@link #extraRounds}); a group that
+ * says would decide it, up to the cap, the cheapest first, while the budget lasts
+ * ({@link #extraRounds}); a group that
  * the cap could not decide gets none, nor does one whose partner rows ran in another leg, as rounds
  * of one leg alone would not pair with the other's. Each stop is kept in the {@link RoundsLog}.
  */
@@ -145,36 +146,22 @@ public final class AdaptiveRounds {
                 measured.put(g.group(), g.rounds());
             }
         }
-        while (true) {
-            boolean ran = false;
-            for (int leg = 0; leg < legs.size(); leg++) {
-                Set<RowSpec> next = new LinkedHashSet<>();
-                List<Open> now = new ArrayList<>();
-                for (Open g : going.values()) {
-                    if (home(g) == leg && !stops.containsKey(g.group())
-                            && measured.get(g.group()) < target.get(g.group())) {
-                        now.add(g);
-                        next.addAll(g.rows());
-                    }
-                }
-                if (next.isEmpty()) {
-                    continue;
-                }
-                double expected = next.stream().mapToDouble(r -> lastSeconds.getOrDefault(r, 0.0)).sum();
-                if (elapsed() + expected > budget.seconds()) {
-                    for (Open g : now) {
-                        stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s, at %d of the %d rounds its"
-                                        + " first rounds' spread asked for (another round would take about %.0f s)",
-                                budget.seconds(), measured.get(g.group()), target.get(g.group()), expected));
-                    }
-                    continue;
-                }
-                round(leg, List.copyOf(next), "extra", forks, listener);
-                now.forEach(g -> measured.merge(g.group(), 1, Integer::sum));
-                ran = true;
+        // Cheapest to decide first: a group whose remaining rounds do not all fit in what is left of
+        // the budget gets none (a second look short of its rounds would decide nothing), and the
+        // time goes to the groups it can decide.
+        List<Open> order = new ArrayList<>(going.values());
+        order.sort(java.util.Comparator.comparingDouble(g -> remaining(g, target, measured)));
+        for (Open g : order) {
+            double cost = remaining(g, target, measured);
+            if (elapsed() + cost > budget.seconds()) {
+                stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s: the %d more rounds its first rounds'"
+                                + " spread asked for would take about %.0f s, %.0f s were left", budget.seconds(),
+                        target.get(g.group()) - measured.get(g.group()), cost, Math.max(0, budget.seconds() - elapsed())));
+                continue;
             }
-            if (!ran) {
-                break;
+            while (measured.get(g.group()) < target.get(g.group())) {
+                round(home(g), List.copyOf(g.rows()), "extra", forks, listener);
+                measured.merge(g.group(), 1, Integer::sum);
             }
         }
         // The second look: a group its extra rounds did not decide says so.
@@ -184,6 +171,12 @@ public final class AdaptiveRounds {
                         + " did not decide it (about " + g.needed() + " would, at the spread it has now)");
             }
         }
+    }
+
+    /** The seconds a group's remaining extra rounds are expected to take: each row's last fork, each round. */
+    private double remaining(Open g, Map<String, Integer> target, Map<String, Integer> measured) {
+        double round = g.rows().stream().mapToDouble(r -> lastSeconds.getOrDefault(r, 0.0)).sum();
+        return round * (target.get(g.group()) - measured.get(g.group()));
     }
 
     /** The leg that holds most of a group's rows: where its rounds run. */

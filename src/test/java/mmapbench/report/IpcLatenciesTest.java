@@ -85,4 +85,12 @@ class IpcLatenciesTest {
     void noIpcRowsNoSection() {
         assertEquals("", IpcLatencies.markdown(List.of()));
     }
+
+    @Test
+    void aHandoffWhoseIntervalStraddlesTheThresholdLeavesOnlyItsOwnAnswerOpen() {
+        assertEquals("holds for a spinning receiver; undecided for the lecture's lock", BottomLineSection.answer(true, null));
+        assertEquals("holds for a spinning receiver only", BottomLineSection.answer(true, false));
+        assertEquals("undecided", BottomLineSection.answer(null, null));
+        assertEquals("does not hold", BottomLineSection.answer(false, false));
+    }
 }

@@ -132,12 +132,18 @@ class AdaptiveRoundsTest {
         assertEquals(3 * 18, m.ran.size(), "the minimum rounds, and not one more");
         assertEquals("budget", rounds.log().stops().getFirst().reason());
 
+        Machine short_ = new Machine();
+        // Room for two of the three extra rounds the group asks for: none start, since a second look
+        // short of them would decide nothing.
+        AdaptiveRounds two = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 12), 1, short_.nanos::get);
+        two.run(short_, openUntil(short_, 100, 6), QUIET);
+        assertEquals(54, short_.ran.size());
+        assertTrue(two.log().stops().getFirst().words().contains("the 3 more rounds"), two.log().stops().toString());
+
         Machine roomy = new Machine();
-        // Room for exactly two extra rounds of the group's 6 rows.
-        AdaptiveRounds two = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 12), 1, roomy.nanos::get);
-        two.run(roomy, openUntil(roomy, 100, 6), QUIET);
-        assertEquals(54 + 12, roomy.ran.size());
-        assertTrue(roomy.nanos.get() / 1e9 <= 54 + 12);
+        AdaptiveRounds three = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 18), 1, roomy.nanos::get);
+        three.run(roomy, openUntil(roomy, 100, 6), QUIET);
+        assertEquals(54 + 18, roomy.ran.size(), "all three");
     }
 
     @Test
