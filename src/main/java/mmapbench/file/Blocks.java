@@ -36,8 +36,8 @@ public final class Blocks {
      * MappedByteBuffers of up to {@link #BUFFER_SIZE} each, every one a mapping of its own in
      * {@code arena} (so that closing the arena unmaps them), each advised before anything touches it.
      */
-    static MappedByteBuffer[] mapBuffers(FileChannel channel, FileChannel.MapMode mode, long size, Arena arena,
-                                         Advice advice) throws IOException {
+    public static MappedByteBuffer[] mapBuffers(FileChannel channel, FileChannel.MapMode mode, long size, Arena arena,
+                                                Advice advice) throws IOException {
         MappedByteBuffer[] buffers = new MappedByteBuffer[(int) ((size + BUFFER_MASK) >>> BUFFER_SHIFT)];
         for (int i = 0; i < buffers.length; i++) {
             long offset = (long) i << BUFFER_SHIFT;
@@ -54,7 +54,7 @@ public final class Blocks {
     }
 
     /** Copies {@code length} bytes of {@code src} into the mapping at file offset {@code offset}. */
-    static void put(MappedByteBuffer[] buffers, long offset, byte[] src, int length) {
+    public static void put(MappedByteBuffer[] buffers, long offset, byte[] src, int length) {
         buffers[(int) (offset >>> BUFFER_SHIFT)].put((int) (offset & BUFFER_MASK), src, 0, length);
     }
 
@@ -75,7 +75,7 @@ public final class Blocks {
      * Writes all of {@code src} at {@code offset} ({@code pwrite}). Rewinds first: without it every
      * write after the first would write zero bytes.
      */
-    static void writeFully(FileChannel channel, ByteBuffer src, long offset) throws IOException {
+    public static void writeFully(FileChannel channel, ByteBuffer src, long offset) throws IOException {
         src.clear();
         while (src.hasRemaining()) {
             channel.write(src, offset + src.position());

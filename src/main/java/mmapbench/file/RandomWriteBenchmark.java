@@ -51,7 +51,7 @@ public class RandomWriteBenchmark extends FileBenchmark {
     public int ops = 1;
 
     /** The seed of the bytes every write puts down: not the file's own, so a lost write shows. */
-    static final long PATTERN_SEED = 0x77726974652d7061L;
+    public static final long PATTERN_SEED = 0x77726974652d7061L;
 
     /** Bytes per write. */
     @Param({"8", "4096", "65536"})

@@ -20,7 +20,7 @@ public final class SeekableInputStream extends BufferedInputStream {
     private final RandomAccessFile file;
 
     /** Reads through {@code file}'s descriptor, so that its seeks move the stream. */
-    SeekableInputStream(RandomAccessFile file) throws IOException {
+    public SeekableInputStream(RandomAccessFile file) throws IOException {
         super(new FileInputStream(file.getFD()));
         this.file = file;
     }

@@ -10,7 +10,7 @@ import java.io.RandomAccessFile;
  * seek writes out what is buffered, then moves the file position, as .NET's buffered
  * {@code FileStream} does.
  */
-final class SeekableOutputStream extends BufferedOutputStream {
+public final class SeekableOutputStream extends BufferedOutputStream {
 
     private final RandomAccessFile file;
 
@@ -20,7 +20,7 @@ final class SeekableOutputStream extends BufferedOutputStream {
         this.file = file;
     }
 
-    synchronized void seek(long position) throws IOException {
+    public synchronized void seek(long position) throws IOException {
         flush();
         file.seek(position);
     }

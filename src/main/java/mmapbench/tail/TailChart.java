@@ -16,7 +16,7 @@ import java.util.List;
  * One group's percentiles as a PNG, drawn with XChart: log latency against log percentile, one
  * line per API. The x axis is 1 / (1 − p), the usual axis of a latency distribution: 2 is the
  * median, 10 p90, 1000 p99.9, each decade of it one more nine; the last point of a line is its
- * maximum, placed at its reads a fork. Mapped APIs are dashed with diamonds, the others solid
+ * maximum, placed at its operations a fork. Mapped APIs are dashed with diamonds, the others solid
  * with circles, so the two kinds tell apart in grey too. A percentile a fork does not reach is
  * not drawn (see {@link TailRow#reaches}).
  */
@@ -33,7 +33,7 @@ final class TailChart {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(group.question() + ", " + group.label())
                 .xAxisTitle("1 / (1 − percentile): 10 = p90, 100 = p99, 1000 = p99.9 (last point: max)")
-                .yAxisTitle("ns per read").build();
+                .yAxisTitle("ns per " + group.operation()).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);

@@ -34,6 +34,8 @@ class ParameterTest {
         List<Class<?>> classes = new ArrayList<>(Arrays.stream(Question.values()).<Class<?>>map(q -> q.benchmark).toList());
         classes.add(SharedMemoryPingPongBenchmark.class);
         classes.add(mmapbench.tail.ReadTailBenchmark.class);
+        classes.add(mmapbench.tail.WriteTailBenchmark.class);
+        classes.add(mmapbench.tail.OpenReadCloseTailBenchmark.class);
         classes.add(mmapbench.stall.JvmStallBenchmark.class);
         for (Class<?> cls : classes) {
             for (Class<?> c = cls; c != Object.class; c = c.getSuperclass()) {

@@ -38,6 +38,46 @@ class TailSectionTest {
         assertTrue(md.contains("![percentiles of single reads, 4096 B, COLD, log latency against log percentile](tail-1.png)"), md);
     }
 
+    /**
+     * Three forks of 768 COLD 4 KiB writes (p99 reached, p99.9 not) and of 24576 reads of WARM
+     * short-lived opens of 16 reads (p99.9 reached), three APIs each: see write-and-short-lived.py.
+     */
+    @Test
+    void theWriteAndShortLivedGroupsRenderUnderTheirQuestions() throws Exception {
+        Path golden = golden("tail/write-and-short-lived.json");
+        String md = TailSection.markdown(golden);
+        assertTrue(md.startsWith("## Slow reads and writes: the distribution of single operations\n"), md);
+        assertTrue(md.contains("A short-lived row's call is `ops` opens of `reads` reads each, and its operation is one read"), md);
+
+        assertTrue(md.contains("### Random writes, 4096 B, COLD\n"), md);
+        assertTrue(md.contains("p99.9 is not reached (768 writes a fork leave fewer than 5 above it): the verdict is at p99."), md);
+        // 30x, 24x and 27x, paired by fork.
+        assertTrue(md.contains("At p99 a mapped COLD write (`memorySegment`) takes 26.9x as long as `fileChannel`, the"
+                + " fastest other API there (95%: 20.4–35.5x, 3 fork pairs)."), md);
+        assertTrue(md.contains("The control (`fileChannelControl` against `fileChannel`, the same writes) comes out at"
+                + " 1.01x"), md);
+        assertTrue(md.contains("| API | writes a fork | p50 | p90 | p99 | p99.9 | p99.99 | max |\n"), md);
+        assertTrue(md.contains("| `memorySegment` (mapped) | 768 × 3 forks | 1.50 ms | 2.00 ms | 2.69 ms | — | — | 4.00 ms |\n"), md);
+        assertTrue(md.contains("![percentiles of single writes, 4096 B, COLD, log latency against log percentile](tail-1.png)"), md);
+
+        assertTrue(md.contains("### Short-lived random reads (open, read a few blocks, close), 4096 B, 16 reads an open, WARM\n"), md);
+        // 5x, 5.5x and 5.25x at p99.9, reached by every fork.
+        assertTrue(md.contains("At p99.9 a mapped WARM read (`memorySegment`) takes 5.25x as long as `fileChannel`"), md);
+        assertTrue(md.contains("| API | reads a fork | p50 | p90 | p99 | p99.9 | p99.99 | max |\n"), md);
+        assertTrue(md.contains("| `memorySegment` (mapped) | 24576 × 3 forks | 2.00 µs | 10.0 µs | 30.0 µs | 42.0 µs | — | 60.0 µs |\n"), md);
+        assertTrue(md.contains("![percentiles of single reads, 4096 B, 16 reads an open, WARM, log latency against log"
+                + " percentile](tail-2.png)"), md);
+
+        // No COLD random reads in the run: the headline is its first COLD group's.
+        assertTrue(TailSection.headline(golden).startsWith("Random writes, 4096 B, COLD: p99.9 is not reached"),
+                TailSection.headline(golden));
+    }
+
+    @Test
+    void theHeadlineIsTheColdRandomReadsWhenTheRunHasThem() throws Exception {
+        assertTrue(TailSection.headline(golden("tail/cold-random-read.json")).startsWith("Random reads, 4096 B, COLD: "));
+    }
+
     @Test
     void aControlWhoseIntervalMissesOneIsCalledOut() {
         TailRow channel = tail("fileChannel", 100e3, 101e3, 99e3);
@@ -66,5 +106,8 @@ class TailSectionTest {
     void eachGroupGetsAChart(@TempDir Path dir) throws URISyntaxException, IOException {
         TailSection.drawCharts(golden("tail/cold-random-read.json"), dir);
         assertTrue(Files.size(dir.resolve("tail-1.png")) > 1000);
+        Path both = Files.createDirectory(dir.resolve("write-and-short-lived"));
+        TailSection.drawCharts(golden("tail/write-and-short-lived.json"), both);
+        assertTrue(Files.size(both.resolve("tail-1.png")) > 1000 && Files.size(both.resolve("tail-2.png")) > 1000);
     }
 }
