@@ -83,7 +83,7 @@ public class RandomWriteBenchmark extends FileBenchmark {
     }
 
     /** Why a write has no HOT state: see the class comment. */
-    static final String WRITES_HAVE_NO_HOT = "a write has no HOT state (a clean page of a shared mapping is mapped"
+    public static final String WRITES_HAVE_NO_HOT = "a write has no HOT state (a clean page of a shared mapping is mapped"
             + " read-only, so the first write to it faults however the mapping was prepared)";
 
 

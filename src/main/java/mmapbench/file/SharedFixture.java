@@ -78,12 +78,23 @@ public class SharedFixture {
         this.writable = writable;
         this.cache = cache;
         this.limit = limit;
-        if (!limit.none()) {
-            MemoryCgroup.removeStale().forEach(line -> System.out.println("mmap-bench: " + line));
-            PageCache.evict(file);
-            cgroup = MemoryCgroup.join(limit.limitBytes(fileSize));
-            CgroupCounters.watch(cgroup.statFile(), cgroup.v1());
+        cgroup = joinLimit(file, limit, fileSize);
+    }
+
+    /**
+     * This JVM in a memory cgroup that holds {@code limit} of {@code file}, its counters watched by
+     * the evidence, after the file is evicted (a page stays charged to whoever loaded it); null,
+     * and nothing done, without a limit. Stale cgroups of killed runs are removed first.
+     */
+    public static MemoryCgroup joinLimit(Path file, MemoryLimit limit, long fileSize) throws IOException {
+        if (limit.none()) {
+            return null;
         }
+        MemoryCgroup.removeStale().forEach(line -> System.out.println("mmap-bench: " + line));
+        PageCache.evict(file);
+        MemoryCgroup cgroup = MemoryCgroup.join(limit.limitBytes(fileSize));
+        CgroupCounters.watch(cgroup.statFile(), cgroup.v1());
+        return cgroup;
     }
 
     /** Every iteration starts from the same cache state, established once for all threads. */

@@ -84,9 +84,12 @@ public class ShortLivedReadBenchmark extends FileBenchmark {
         return true;
     }
 
+    /** Why a short-lived read has no HOT state. */
+    public static final String NO_HOT = "every operation maps the file afresh, so there is no mapping to pre-fault";
+
     @Override
     void checkMoreParams() {
-        refuseHot(cache, "every operation maps the file afresh, so there is no mapping to pre-fault");
+        refuseHot(cache, NO_HOT);
         if (reads >= 1 && reads <= Offsets.COUNT) {
             checkOps(ops, reads);
         }

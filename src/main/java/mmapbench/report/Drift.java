@@ -57,63 +57,36 @@ public record Drift(double change, double low, double high, int points) {
                 }
             }
         }
-        double sxy = 0;
-        double sxx = 0;
+        // Within rows: each row's places and values about its own means, so rows of any speed count alike.
+        List<double[][]> centred = new java.util.ArrayList<>();
         int count = 0;
-        int rows = 0;
-        List<double[][]> all = points.values().stream().toList();
-        for (double[][] p : all) {
-            double mx = 0;
-            double my = 0;
-            int k = 0;
-            for (double[] xy : p) {
-                if (xy != null) {
-                    mx += xy[0];
-                    my += xy[1];
-                    k++;
-                }
-            }
-            if (k < 2) {
+        for (double[][] p : points.values()) {
+            List<double[]> xy = java.util.Arrays.stream(p).filter(java.util.Objects::nonNull).toList();
+            if (xy.size() < 2) {
                 continue;
             }
-            mx /= k;
-            my /= k;
-            for (double[] xy : p) {
-                if (xy != null) {
-                    sxy += (xy[0] - mx) * (xy[1] - my);
-                    sxx += (xy[0] - mx) * (xy[0] - mx);
-                }
-            }
-            count += k;
-            rows++;
+            double mx = xy.stream().mapToDouble(v -> v[0]).average().orElseThrow();
+            double my = xy.stream().mapToDouble(v -> v[1]).average().orElseThrow();
+            centred.add(xy.stream().map(v -> new double[]{v[0] - mx, v[1] - my}).toArray(double[][]::new));
+            count += xy.size();
         }
-        int df = count - rows - 1;
+        double sxy = 0;
+        double sxx = 0;
+        for (double[][] row : centred) {
+            for (double[] v : row) {
+                sxy += v[0] * v[1];
+                sxx += v[0] * v[0];
+            }
+        }
+        int df = count - centred.size() - 1;
         if (sxx == 0 || df < 2) {
             return NONE;
         }
         double slope = sxy / sxx;
         double ss = 0;
-        for (double[][] p : all) {
-            double mx = 0;
-            double my = 0;
-            int k = 0;
-            for (double[] xy : p) {
-                if (xy != null) {
-                    mx += xy[0];
-                    my += xy[1];
-                    k++;
-                }
-            }
-            if (k < 2) {
-                continue;
-            }
-            mx /= k;
-            my /= k;
-            for (double[] xy : p) {
-                if (xy != null) {
-                    double r = xy[1] - my - slope * (xy[0] - mx);
-                    ss += r * r;
-                }
+        for (double[][] row : centred) {
+            for (double[] v : row) {
+                ss += (v[1] - slope * v[0]) * (v[1] - slope * v[0]);
             }
         }
         double se = Math.sqrt(ss / df / sxx);

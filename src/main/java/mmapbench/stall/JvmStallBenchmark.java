@@ -1,5 +1,6 @@
 package mmapbench.stall;
 
+import mmapbench.file.SharedFixture;
 import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
 import mmapbench.fixture.DataFile;
@@ -8,7 +9,6 @@ import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.MemoryCgroup;
 import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.Offsets;
-import mmapbench.fixture.PageCache;
 import mmapbench.fixture.ParamCheck;
 import mmapbench.profile.CgroupCounters;
 import mmapbench.profile.IoCounters;
@@ -155,13 +155,7 @@ public class JvmStallBenchmark implements ParamCheck {
         safepoints = Safepoints.start();
         bystander = Bystander.start(allocation);
         window = new StallWindow(bystander, safepoints);
-        MemoryLimit limit = MemoryLimit.parse(memoryLimit);
-        if (!limit.none()) {
-            MemoryCgroup.removeStale().forEach(line -> System.out.println("mmap-bench: " + line));
-            PageCache.evict(file);
-            cgroup = MemoryCgroup.join(limit.limitBytes(fileSize));
-            CgroupCounters.watch(cgroup.statFile(), cgroup.v1());
-        }
+        cgroup = SharedFixture.joinLimit(file, MemoryLimit.parse(memoryLimit), fileSize);
     }
 
     /** Puts the file in its state, opens both handles (a method uses one), then starts the window. */

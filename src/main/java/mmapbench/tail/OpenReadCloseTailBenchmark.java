@@ -1,31 +1,16 @@
 package mmapbench.tail;
 
+import mmapbench.file.ShortLivedReadBenchmark;
 import mmapbench.file.Api;
 import mmapbench.file.Blocks;
 import mmapbench.file.FileFixture;
 import mmapbench.file.SeekableInputStream;
-import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
-import mmapbench.fixture.Folios;
-import mmapbench.fixture.JvmOptions;
-import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.Offsets;
-import mmapbench.fixture.ParamCheck;
-import mmapbench.fixture.ReadAround;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.ThreadParams;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -33,12 +18,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Short-lived random reads (open, read a few blocks, close), one read at a time: how slow are
@@ -68,35 +51,7 @@ import java.util.concurrent.TimeUnit;
  * {@code IoProfiler} the launcher turns on publishes the percentiles; by hand,
  * {@code -prof mmapbench.tail.TailProfiler}).
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-// One warm-up call compiles the loop (through OSR), so that no interpreted read lands in the tail.
-@Warmup(iterations = 1)
-// Six calls a fork, pooled, as ReadTailBenchmark.
-@Measurement(iterations = 6)
-@Fork(value = 3, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
-@State(Scope.Thread)
-public class OpenReadCloseTailBenchmark implements ParamCheck {
-
-    /** Bytes in the data file, as in the average rows. */
-    @Param("4294967296")
-    public long fileSize;
-
-    /** madvise on each fresh mapping. */
-    @Param("NORMAL")
-    public Advice advice = Advice.NORMAL;
-
-    /** How a resident file sits in the page cache; COLD ignores it. */
-    @Param("LARGE")
-    public Folios folios = Folios.LARGE;
-
-    /** {@code none}, or the share of the file the page cache may hold. */
-    @Param(MemoryLimit.NONE_VALUE)
-    public String memoryLimit = MemoryLimit.NONE_VALUE;
-
-    /** {@code device}, or KiB of read-around set for the trial (root). */
-    @Param(ReadAround.DEVICE_VALUE)
-    public String readAhead = ReadAround.DEVICE_VALUE;
+public class OpenReadCloseTailBenchmark extends TailBenchmark {
 
     /** Where the file's pages are when an iteration starts: resident, or not. */
     @Param({"WARM", "COLD"})
@@ -106,57 +61,47 @@ public class OpenReadCloseTailBenchmark implements ParamCheck {
     @Param("256")
     public int ops = 1;
 
-    /** Bytes per read. */
-    @Param("4096")
-    public int blockSize;
-
     /** Blocks read, each timed, between opening the file and closing it. */
     @Param("16")
     public int reads = 1;
 
-    private long[] offsets;
-    private FileFixture fixture;
     private Path path;
-    private OperationTimes times;
-    private byte[] block;
-    private ByteBuffer direct;
     /** The next offset of this iteration: every open goes on to new places, as the average rows' cursor. */
     private int next;
 
     @Override
+    CacheState cache() {
+        return cache;
+    }
+
+    @Override
+    int ops() {
+        return ops;
+    }
+
+    @Override
+    long offsetsPerIteration() {
+        return (long) ops * reads;
+    }
+
+    @Override
+    String noHot() {
+        return ShortLivedReadBenchmark.NO_HOT;
+    }
+
+    @Override
     public void checkParams() {
-        Offsets.checkBlock(fileSize, blockSize);
-        MemoryLimit.parse(memoryLimit).checkCache(cache);
-        ReadAround.parse(readAhead);
-        if (cache == CacheState.HOT) {
-            throw new IllegalArgumentException("-p cache=HOT: every operation maps the file afresh, so there is no"
-                    + " mapping to pre-fault; use -p cache=WARM");
-        }
         if (reads < 1 || reads > Offsets.COUNT) {
             throw new IllegalArgumentException("-p reads=" + reads + " is not from 1 to " + Offsets.COUNT
                     + ": use e.g. -p reads=16");
         }
-        if (ops < 1 || (long) ops * reads > Offsets.COUNT) {
-            throw new IllegalArgumentException("-p ops=" + ops + " is not from 1 to " + Offsets.COUNT / reads
-                    + " (the seeded offsets an iteration visits once each): use e.g. -p ops=16");
-        }
+        super.checkParams();
     }
 
-    /** This thread's offsets (thread 0 the one-thread sequence), buffers and histogram: nothing is allocated while timing. */
-    @Setup(Level.Trial)
-    public void setUpThread(TailFixture shared, ThreadParams threadParams) {
-        checkParams();
-        init(FileFixture.of(shared.file(), false), Offsets.random(fileSize, blockSize, threadParams.getThreadIndex()));
-    }
-
-    /** The trial's fixture over the data file; tests pass their own file and offsets. */
+    @Override
     void init(FileFixture fixture, long[] offsets) {
-        this.fixture = fixture;
-        this.offsets = offsets;
+        super.init(fixture, offsets);
         path = fixture.file();
-        block = new byte[blockSize];
-        direct = ByteBuffer.allocateDirect(blockSize).order(ByteOrder.LITTLE_ENDIAN);
-        times = OperationTimes.register();
     }
 
     /**
@@ -171,11 +116,6 @@ public class OpenReadCloseTailBenchmark implements ParamCheck {
     void beginIteration() throws IOException {
         fixture.open(null, cache, advice);
         next = 0;
-    }
-
-    @TearDown(Level.Iteration)
-    public void endIteration() throws IOException {
-        fixture.close();
     }
 
     // Each read takes its offset before the clock starts, and records after it stops: the time is the read alone.

@@ -117,7 +117,7 @@ class TailOperationsTest {
         try {
             sum = (long) OpenReadCloseTailBenchmark.class.getMethod(method).invoke(b);
         } finally {
-            b.endIteration();
+            b.closeHandles();
         }
         assertEquals(b.ops * b.reads, recorded(), "one time a read, none for an open or a close");
         long expected = 0;
