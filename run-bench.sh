@@ -23,7 +23,7 @@
 #   --data-dir DIR      where the data files go (default ./data, git-ignored; it must exist
 #                       when given); the files are reused by later runs
 #   --results-dir DIR   where each run's folder goes (default ./results)
-#   --budget SECONDS    the time the rounds may take (quick 265, full 14400): every leg runs
+#   --budget SECONDS    the time the rounds may take (quick 275, full 14400): every leg runs
 #                       its minimum rounds, then groups still undecided get more while it lasts
 #   --seed N            the seed of the rounds' shuffled orders (a run prints its own; the
 #                       same seed repeats the orders)

@@ -18,7 +18,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,13 @@ final class LegPlanner {
     /** One leg, resolved: what it will run, with which parameters (the user's {@code -p} applied) and options. */
     record Planned(Leg leg, String label, ParamSet params, SortedSet<BenchmarkListEntry> benchmarks,
                    OptionsBuilder options) {
+
+        /** Whether its rows leave the data files out of the page cache: a COLD state, or a memory limit. */
+        boolean evictsFiles() {
+            return params.has(Parameter.CACHE) && params.get(Parameter.CACHE).contains(CacheState.COLD)
+                    || params.has(Parameter.MEMORY_LIMIT) && params.get(Parameter.MEMORY_LIMIT).stream()
+                    .anyMatch(limit -> !limit.none());
+        }
     }
 
     /** What makes two planned legs the same run. */
@@ -79,7 +85,7 @@ final class LegPlanner {
             throws UsageException {
         BenchmarkList list = BenchmarkList.defaultList();
         List<Planned> plan = new ArrayList<>();
-        Set<Identity> seen = new HashSet<>();
+        List<Identity> seen = new ArrayList<>();
         for (Leg leg : profile.legs) {
             List<String> includes = new ArrayList<>();
             List<String> excludes = new ArrayList<>(user.getExcludes());
@@ -115,6 +121,13 @@ final class LegPlanner {
                 Identity identity = new Identity(leg.classes(), leg.methods(), params, leg.threads());
                 if (seen.stream().anyMatch(earlier -> earlier.covers(identity))) {
                     continue;
+                }
+                // And an earlier leg that this one covers (the user's -p made it a part of this one) goes.
+                for (int i = seen.size() - 1; i >= 0; i--) {
+                    if (identity.covers(seen.get(i))) {
+                        seen.remove(i);
+                        plan.remove(i);
+                    }
                 }
                 seen.add(identity);
                 checkBlocks(params, fileSizes);

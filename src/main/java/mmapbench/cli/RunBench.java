@@ -257,7 +257,7 @@ public final class RunBench {
         List<AdaptiveRounds.Leg> legs = new ArrayList<>();
         for (LegPlanner.Planned p : plan) {
             List<RowSpec> rows = forks.add(p, JmhRounds.rows(p));
-            legs.add(new AdaptiveRounds.Leg(p.label(), rows, rounds.minRounds(p)));
+            legs.add(new AdaptiveRounds.Leg(p.label(), rows, rounds.minRounds(p), p.evictsFiles()));
         }
         Path roundsFile = progress.json().resolveSibling(RoundsLog.FILE);
         // As the report will judge them: the file legs' minimum rounds, and the cap.

@@ -59,12 +59,20 @@ public final class AdaptiveRounds {
         void starting(int leg, String line);
     }
 
-    /** @param minRounds the rounds every row of the leg gets, however the budget goes (its classes' {@code @Fork}) */
-    public record Leg(String label, List<RowSpec> rows, int minRounds) {
+    /**
+     * @param minRounds the rounds every row of the leg gets, however the budget goes (its classes' {@code @Fork})
+     * @param evicts    whether its rows leave the data files out of the page cache (COLD, a memory
+     *                  limit): the next fork that wants them cached reads gigabytes back in first
+     */
+    public record Leg(String label, List<RowSpec> rows, int minRounds, boolean evicts) {
         public Leg {
             if (minRounds < 1) {
                 throw new IllegalArgumentException("a leg runs at least one round");
             }
+        }
+
+        public Leg(String label, List<RowSpec> rows, int minRounds) {
+            this(label, rows, minRounds, false);
         }
     }
 
@@ -142,15 +150,20 @@ public final class AdaptiveRounds {
                         + budget.maxRounds() + ": find out why its rows vary between rounds");
             } else {
                 going.put(g.group(), g);
-                target.put(g.group(), Math.max(g.needed(), g.rounds() + 1));
+                // One round more than the spread asks for, within the cap: that spread is itself
+                // an estimate from a few rounds, and a second look that its rounds leave just short
+                // decides nothing.
+                target.put(g.group(), Math.min(budget.maxRounds(), Math.max(g.needed() + 1, g.rounds() + 1)));
                 measured.put(g.group(), g.rounds());
             }
         }
         // Cheapest to decide first: a group whose remaining rounds do not all fit in what is left of
         // the budget gets none (a second look short of its rounds would decide nothing), and the
-        // time goes to the groups it can decide.
+        // time goes to the groups it can decide. The groups of legs that evict the files go last,
+        // so that no cached group's round has to read its file back in after them.
         List<Open> order = new ArrayList<>(going.values());
-        order.sort(java.util.Comparator.comparingDouble(g -> remaining(g, target, measured)));
+        order.sort(java.util.Comparator.<Open, Boolean>comparing(g -> legs.get(home(g)).evicts())
+                .thenComparingDouble(g -> remaining(g, target, measured)));
         for (Open g : order) {
             double cost = remaining(g, target, measured);
             if (elapsed() + cost > budget.seconds()) {

@@ -146,9 +146,9 @@ class RunBenchTest {
         var user = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=WARM", "-p",
                 "blockSize=8", "-p", "access=INDEPENDENT");
         List<String> legs = LegPlanner.plan(Profile.QUICK, user, List.of("8388608"), dir).stream()
-                .map(p -> p.leg().name()).toList();
-        // The random-read WARM and COLD legs both became random reads at WARM; the other legs hold no RandomRead.
-        assertEquals(List.of("random reads, WARM"), legs);
+                .map(LegPlanner.Planned::label).toList();
+        // The random-read COLD and WARM legs all became random reads at WARM; the other legs hold no RandomRead.
+        assertEquals(List.of("random reads, WARM, 65536 ops per iteration (blockSize=8)"), legs);
         // A leg whose rows an earlier one runs too is left out: the WARM leg runs both access patterns.
         var cold = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=COLD", "-p",
                 "blockSize=4096");

@@ -84,15 +84,17 @@ class RunLifeTest {
         assertTrue(out.contains("mmap-bench: removed 1 half-written file of runs that are gone (" + leftover.getFileName()
                 + "): 1.0 MiB freed"), out);
         assertFalse(Files.exists(leftover));
-        assertTrue(out.contains("mmap-bench: interrupted during leg 2 of 2 (random reads, COLD, 128 ops per iteration (blockSize=8))"), out);
+        assertTrue(out.contains("mmap-bench: interrupted during leg 2 of 2 (random reads, WARM, 65536 ops per iteration"
+                + " (access=INDEPENDENT))"), out);
         List<String> runs = TestFiles.names(results);
         assertEquals(1, runs.size(), runs.toString());
         Path runDir = results.resolve(runs.getFirst());
         String json = Files.readString(runDir.resolve(RunFolder.RESULT_FILE));
-        assertTrue(json.contains("\"cache\" : \"WARM\""), "leg 1's rows are kept");
-        assertFalse(json.contains("\"cache\" : \"COLD\""), "leg 2 did not finish");
+        assertTrue(json.contains("\"cache\" : \"COLD\""), "leg 1's rows are kept");
+        assertFalse(json.contains("\"cache\" : \"WARM\""), "leg 2 did not finish");
         RunStatus status = RunStatus.beside(runDir.resolve(RunFolder.RESULT_FILE));
-        assertEquals(new RunStatus(2, 1, "interrupted (SIGINT or SIGTERM) during leg 2 of 2 (random reads, COLD, 128 ops per iteration (blockSize=8))"), status);
+        assertEquals(new RunStatus(2, 1, "interrupted (SIGINT or SIGTERM) during leg 2 of 2 (random reads, WARM, 65536"
+                + " ops per iteration (access=INDEPENDENT))"), status);
         assertTrue(Files.readString(runDir.resolve("report.md")).contains(status.warning()), "the report says it is partial");
     }
 

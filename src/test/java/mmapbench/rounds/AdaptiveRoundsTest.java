@@ -71,10 +71,11 @@ class AdaptiveRoundsTest {
             assertEquals(3, m.forks.get(r), r.label());
         }
         for (RowSpec r : legs().getFirst().rows()) {
-            assertEquals(r.params().get("blockSize").equals("8") ? 5 : 3, m.forks.get(r), r.label());
+            // The 5 rounds its spread asked for, and one more.
+            assertEquals(r.params().get("blockSize").equals("8") ? 6 : 3, m.forks.get(r), r.label());
         }
         RoundsLog log = rounds.log();
-        assertEquals(List.of("minimum", "minimum", "minimum", "extra", "extra"),
+        assertEquals(List.of("minimum", "minimum", "minimum", "extra", "extra", "extra"),
                 log.legs().getFirst().rounds().stream().map(RoundsLog.Round::pass).toList());
         assertTrue(log.stops().isEmpty(), log.stops().toString());
         // The extra rounds run the group's rows, its control twin among them, and no other.
@@ -86,20 +87,29 @@ class AdaptiveRoundsTest {
         Machine m = new Machine();
         AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get);
         rounds.run(m, openUntil(m, 100, 6), QUIET);
-        assertEquals(6, m.forks.get(legs().getFirst().rows().getFirst()), "the 6 rounds it asked for, not the cap's 8");
+        assertEquals(7, m.forks.get(legs().getFirst().rows().getFirst()), "the 6 rounds it asked for and one more,"
+                + " not the cap's 8");
         RoundsLog.Stop stop = rounds.log().stops().getFirst();
         assertEquals("still open", stop.reason());
-        assertTrue(stop.words().startsWith("the 6 rounds its first rounds' spread asked for did not decide it"),
+        assertTrue(stop.words().startsWith("the 7 rounds its first rounds' spread asked for did not decide it"),
                 stop.words());
     }
 
     @Test
+    void theMarginStopsAtTheCap() throws IOException {
+        Machine m = new Machine();
+        AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get);
+        rounds.run(m, openUntil(m, 100, 8), QUIET);
+        assertEquals(8, m.forks.get(legs().getFirst().rows().getFirst()));
+    }
+
+    @Test
     void noLookInBetween() throws IOException {
-        // Decided at 4 rounds by chance, it still gets the 6 its first spread asked for: two looks, no more.
+        // Decided at 4 rounds by chance, it still gets the 7 its first spread asked for: two looks, no more.
         Machine m = new Machine();
         AdaptiveRounds rounds = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get);
         rounds.run(m, openUntil(m, 4, 6), QUIET);
-        assertEquals(6, m.forks.get(legs().getFirst().rows().getFirst()));
+        assertEquals(7, m.forks.get(legs().getFirst().rows().getFirst()));
         assertTrue(rounds.log().stops().isEmpty(), rounds.log().stops().toString());
     }
 
@@ -133,17 +143,34 @@ class AdaptiveRoundsTest {
         assertEquals("budget", rounds.log().stops().getFirst().reason());
 
         Machine short_ = new Machine();
-        // Room for two of the three extra rounds the group asks for: none start, since a second look
+        // Room for three of the four extra rounds the group asks for: none start, since a second look
         // short of them would decide nothing.
-        AdaptiveRounds two = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 12), 1, short_.nanos::get);
-        two.run(short_, openUntil(short_, 100, 6), QUIET);
+        AdaptiveRounds three = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 18), 1, short_.nanos::get);
+        three.run(short_, openUntil(short_, 100, 6), QUIET);
         assertEquals(54, short_.ran.size());
-        assertTrue(two.log().stops().getFirst().words().contains("the 3 more rounds"), two.log().stops().toString());
+        assertTrue(three.log().stops().getFirst().words().contains("the 4 more rounds"), three.log().stops().toString());
 
         Machine roomy = new Machine();
-        AdaptiveRounds three = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 18), 1, roomy.nanos::get);
-        three.run(roomy, openUntil(roomy, 100, 6), QUIET);
-        assertEquals(54 + 18, roomy.ran.size(), "all three");
+        AdaptiveRounds four = new AdaptiveRounds(legs(), new AdaptiveRounds.Budget(8, 54 + 24), 1, roomy.nanos::get);
+        four.run(roomy, openUntil(roomy, 100, 6), QUIET);
+        assertEquals(54 + 24, roomy.ran.size(), "all four");
+    }
+
+    @Test
+    void theGroupsOfALegThatEvictsTheFilesGoLast() throws IOException {
+        // Two undecided groups, the cheaper in a leg that evicts: the other's rounds run first.
+        List<AdaptiveRounds.Leg> legs = List.of(new AdaptiveRounds.Leg("cold reads", legs().getFirst().rows(), 3, true),
+                legs().get(1));
+        Machine m = new Machine();
+        Set<RowSpec> cold = new LinkedHashSet<>(legs.getFirst().rows().subList(0, 2));
+        Set<RowSpec> writes = new LinkedHashSet<>(legs.get(1).rows());
+        AdaptiveRounds.Judge judge = () -> List.of(
+                new AdaptiveRounds.Open("cold", cold, 3, 4), new AdaptiveRounds.Open("writes", writes, 3, 4));
+        new AdaptiveRounds(legs, new AdaptiveRounds.Budget(8, 1000), 1, m.nanos::get).run(m, judge, QUIET);
+        List<RowSpec> extra = m.ran.subList(3 * (legs.getFirst().rows().size() + writes.size()), m.ran.size());
+        assertEquals(2 * writes.size() + 2 * cold.size(), extra.size());
+        assertTrue(writes.containsAll(extra.subList(0, 2 * writes.size())), extra.toString());
+        assertTrue(cold.containsAll(extra.subList(2 * writes.size(), extra.size())), extra.toString());
     }
 
     @Test
