@@ -7,10 +7,13 @@ record HowToReadSection() implements Section {
     public String markdown() {
         return "## How to read it\n\n"
                 + "Speed-up = the non-mapped API's time per operation / the mapped API's (above 1: the mapping is"
-                + " faster). Each row's forks are its independent samples (JMH's forks differ more than the iterations"
-                + " within one): per fork the log of its mean time, the ratio from the difference of the two rows' mean"
-                + " logs, its 95% interval from the fork-to-fork variance, pooled over the rows of the same question"
-                + " and cache state (empirical Bayes, Welch–Satterthwaite degrees of freedom). The interval never"
-                + " reaches 0 or infinity. Classes: " + RatioClass.DESCRIPTION + ".\n\n";
+                + " faster). A leg runs as rounds, one fork of every row each, in a shuffled order; fork i of a row"
+                + " is the i-th round it ran in. Per fork the log of its mean time; a ratio is the mean over rounds"
+                + " of each round's log difference of its two rows, its 95% interval from the spread of those"
+                + " per-round differences (rounds − 1 degrees of freedom, never below the rows' own noise within"
+                + " their forks; no variance is borrowed from another row). A group's decisive interval, of its best"
+                + " mapped API against its best other, holds whichever pair the estimates pick (Bonferroni bounds"
+                + " over its APIs); in a run that may add rounds, each of a group's two looks spends half of its 5%"
+                + " miss chance. The interval never reaches 0 or infinity. Classes: " + RatioClass.DESCRIPTION + ".\n\n";
     }
 }

@@ -152,7 +152,7 @@ class RunBenchTest {
         // A leg whose rows an earlier one runs too is left out: the WARM leg runs both access patterns.
         var cold = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=COLD", "-p",
                 "blockSize=4096");
-        assertEquals(List.of("random reads, COLD, 128 ops per iteration (blockSize=4096)"), LegPlanner.plan(Profile.QUICK, cold,
+        assertEquals(List.of("random reads, COLD, 32 ops per iteration (blockSize=4096)"), LegPlanner.plan(Profile.QUICK, cold,
                 List.of("8388608"), dir).stream().map(LegPlanner.Planned::label).toList());
         // Every leg of the full profile runs, states that count their operations differently apart.
         List<LegPlanner.Planned> all = LegPlanner.plan(Profile.FULL, new org.openjdk.jmh.runner.options.CommandLineOptions(),
@@ -162,7 +162,7 @@ class RunBenchTest {
             assertTrue(p.params().get(mmapbench.param.Parameter.OPS).size() <= 1, p.label() + ": one count a JMH run");
         }
         assertEquals(List.of("larger than memory: random reads, WARM, 65536 ops per iteration",
-                "larger than memory: random reads, COLD, 128 ops per iteration"), all.stream().map(LegPlanner.Planned::label)
+                "larger than memory: random reads, COLD, 32 ops per iteration"), all.stream().map(LegPlanner.Planned::label)
                 .filter(l -> l.startsWith("larger than memory: random reads,")).toList());
     }
 
