@@ -110,8 +110,16 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
         if (!parts.isEmpty()) {
             s.append(v.supporting().isEmpty() ? ": " : "; elsewhere ").append(String.join(", ", parts));
         }
+        List<String> neither = new ArrayList<>();
+        if (!v.border().isEmpty() && v.answer() != Verdict.Answer.ON_THE_BORDER) {
+            neither.add(v.border().size() + " on its border, " + String.join(", ", v.border().stream()
+                    .map(c -> place(c.group()) + " at " + Speed.words(c.interval().ratio())).toList()));
+        }
         if (!v.undecided().isEmpty()) {
-            s.append(" (").append(v.undecided().size()).append(" undecided)");
+            neither.add(v.undecided().size() + " undecided");
+        }
+        if (!neither.isEmpty()) {
+            s.append(" (").append(String.join("; ", neither)).append(")");
         }
         return s.toString();
     }

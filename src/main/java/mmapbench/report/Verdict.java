@@ -251,15 +251,16 @@ public final class Verdict {
                 con.add(c);
             }
         }
+        // A group on the claim's border is for it and against it alike: it decides a question's
+        // answer only when no group is either, and the bottom line counts it beside the answer.
+        // (A group whose ratio sits at a threshold falls on either side of it from run to run.)
         Answer answer;
-        if (pro.isEmpty() && con.isEmpty() && border.isEmpty()) {
-            answer = open.isEmpty() ? Answer.NO_DATA : Answer.UNDECIDED;
-        } else if (con.isEmpty() && border.isEmpty()) {
+        if (pro.isEmpty() && con.isEmpty()) {
+            answer = !border.isEmpty() ? Answer.ON_THE_BORDER : open.isEmpty() ? Answer.NO_DATA : Answer.UNDECIDED;
+        } else if (con.isEmpty()) {
             answer = Answer.HOLDS;
-        } else if (pro.isEmpty() && border.isEmpty()) {
+        } else if (pro.isEmpty()) {
             answer = Answer.DOES_NOT_HOLD;
-        } else if (pro.isEmpty() && con.isEmpty()) {
-            answer = Answer.ON_THE_BORDER;
         } else {
             answer = Answer.IN_PART;
         }

@@ -115,6 +115,32 @@ class RunChecksTest {
     }
 
     @Test
+    void aGroupOnTheBorderIsNeitherForNorAgainst() throws Exception {
+        // 8 B at 7.5x, on the 10x class's lower border; 4 KiB at 2x, against the claim.
+        Random rnd = new Random(7);
+        List<Row> rows = new ArrayList<>();
+        for (String m : List.of("mappedBuffer", "memorySegment", "fileChannel", "randomAccessFile", "bufferedStream")) {
+            boolean mapped = m.startsWith("m");
+            rows.add(Synthetic.row(Question.RANDOM_READ, m, 8, "WARM", Synthetic.forks(rnd, mapped ? 100 : 750, 8, 3,
+                    0.005, 0.005)));
+            rows.add(Synthetic.row(Question.RANDOM_READ, m, 4096, "WARM", Synthetic.forks(rnd, mapped ? 100 : 200, 8, 3,
+                    0.005, 0.005)));
+        }
+        List<Measured> m = Measured.of(rows);
+        Verdict.QuestionVerdict v = Verdict.judge(m, Verdict.compare(m)).getFirst();
+        assertEquals(1, v.border().size(), v.toString());
+        assertEquals(1, v.contradicting().size(), v.toString());
+        assertEquals(Verdict.Answer.DOES_NOT_HOLD, v.answer(), "a border is no support");
+        String md = Report.of(Synthetic.write(rows, dir.resolve("jmh-result.json"))).write();
+        assertTrue(md.contains("random reads, throughput: **does not hold**: a mapping is "), md);
+        assertTrue(md.contains("(1 on its border, 8 B WARM at 7."), md);
+        // Only groups on the border: the answer is the border.
+        List<Row> border = rows.stream().filter(r -> r.params().get("blockSize").equals("8")).toList();
+        List<Measured> b = Measured.of(border);
+        assertEquals(Verdict.Answer.ON_THE_BORDER, Verdict.judge(b, Verdict.compare(b)).getFirst().answer());
+    }
+
+    @Test
     void variantsAreTalliedOnTheirOwnNeverWithThePlainRows() {
         Random rnd = new Random(4);
         List<Row> rows = new ArrayList<>();
