@@ -8,6 +8,8 @@ import mmapbench.fixture.Offsets;
 import mmapbench.param.ParamSet;
 import mmapbench.param.Parameter;
 import mmapbench.profile.IoProfiler;
+import mmapbench.stall.JvmStallBenchmark;
+import mmapbench.tail.TailFixture;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -273,12 +275,16 @@ final class LegPlanner {
         }
     }
 
-    /** The data files the plan's benchmarks run on. */
+    /** The data files the plan's benchmarks run on: the average rows', the tails' and the stall's. */
     static Set<DataFile.Kind> dataFiles(List<Planned> plan) {
         Set<DataFile.Kind> kinds = new LinkedHashSet<>();
         for (Planned p : plan) {
             for (BenchmarkListEntry e : p.benchmarks()) {
-                Question.ofBenchmark(e.getUsername()).ifPresent(q -> kinds.add(q.dataFile()));
+                String name = e.getUsername();
+                Question.ofBenchmark(name).or(() -> TailFixture.questionOf(name)).map(Question::dataFile)
+                        .or(() -> name.startsWith(JvmStallBenchmark.class.getName() + ".")
+                                ? java.util.Optional.of(JvmStallBenchmark.DATA_FILE) : java.util.Optional.empty())
+                        .ifPresent(kinds::add);
             }
         }
         return kinds;

@@ -118,7 +118,7 @@ public final class RunBench {
                 failure = runLegs(plan, rounds, progress, out);
                 if (failure == null) {
                     NativeFloors.run(plan, runDir, out);
-                    FirstMinuteRun.run(a.profile(), dataDir, fileSizes, runDir, out);
+                    FirstMinuteRun.run(a.profile(), user, dataDir, fileSizes, runDir, out);
                 }
                 if (failure == null && (a.withFio() || a.profile() == Profile.FULL)) {
                     CrossCheck.run(a.withFio(), plan, dataDir, fileSizes, runDir, out);

@@ -72,6 +72,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 public class JvmStallBenchmark implements ParamCheck {
 
+    /** The file its reader reads: the random reads' own. */
+    public static final DataFile.Kind DATA_FILE = DataFile.Kind.READ;
+
     /** Bytes in the data file (the suite's read file of that size). */
     @Param("4294967296")
     public long fileSize;
@@ -140,7 +143,7 @@ public class JvmStallBenchmark implements ParamCheck {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException {
         HostWatch.armInJmhFork();
-        prepare(DataFile.ensure(DataFile.dataDir(), DataFile.Kind.READ, fileSize, System.out));
+        prepare(DataFile.ensure(DataFile.dataDir(), DATA_FILE, fileSize, System.out));
     }
 
     /** The trial's fixture over {@code file}: for tests too, which pass their own. */

@@ -32,7 +32,7 @@ public class TailFixture extends SharedFixture {
     }
 
     /** The question whose operations the tail benchmark {@code benchmark} (class.method) times, if it is one. */
-    static Optional<Question> questionOf(String benchmark) {
+    public static Optional<Question> questionOf(String benchmark) {
         String cls = benchmark.substring(0, Math.max(0, benchmark.lastIndexOf('.')));
         return TIMES_OPERATIONS_OF.entrySet().stream().filter(e -> e.getKey().getName().equals(cls))
                 .map(Map.Entry::getValue).findFirst();

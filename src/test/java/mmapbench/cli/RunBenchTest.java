@@ -142,6 +142,25 @@ class RunBenchTest {
     }
 
     @Test
+    void theFirstMinuteRunsWithTheWholeFullProfileOnly() throws Exception {
+        var none = new org.openjdk.jmh.runner.options.CommandLineOptions();
+        var some = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=COLD");
+        assertTrue(FirstMinuteRun.runs(Profile.FULL, none));
+        assertFalse(FirstMinuteRun.runs(Profile.FULL, some));
+        assertFalse(FirstMinuteRun.runs(Profile.QUICK, none));
+    }
+
+    @Test
+    void theTailsAndTheStallNameTheFilesTheyReadForTheSpaceCheck() throws Exception {
+        var writeTail = new org.openjdk.jmh.runner.options.CommandLineOptions("WriteTail");
+        assertEquals(java.util.Set.of(mmapbench.fixture.DataFile.Kind.WRITE), LegPlanner.dataFiles(
+                LegPlanner.plan(Profile.FULL, writeTail, List.of("8388608"), dir)));
+        var stall = new org.openjdk.jmh.runner.options.CommandLineOptions("JvmStall");
+        assertEquals(java.util.Set.of(mmapbench.fixture.DataFile.Kind.READ), LegPlanner.dataFiles(
+                LegPlanner.plan(Profile.FULL, stall, List.of("8388608"), dir)));
+    }
+
+    @Test
     void legsThatTheUsersParamsMakeIdenticalRunOnce() throws Exception {
         var user = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=WARM", "-p",
                 "blockSize=8", "-p", "access=INDEPENDENT");
