@@ -126,10 +126,30 @@ public class RandomReadBenchmark extends FileBenchmark {
         return dependent ? cursor.next() ^ last : cursor.next();
     }
 
+    /**
+     * Operations per inner loop: every timed method runs its {@code ops} in calls of its own loop of
+     * at most this many, so that the loop C2 compiles has ended many times before it does. With one
+     * loop of 65536, C2 could compile it on-stack in the first call, before it had ever ended,
+     * speculate that it never ends, and throw the code away when it did (an {@code unstable_if}
+     * trap at the loop's exit, as {@code -XX:+LogCompilation} names it): the code compiled after
+     * that was about twice as slow, so a fork took one of two values by when its compilations
+     * happened, and {@code -XX:+PrintCompilation} showed the trap in every slow fork. One call per
+     * 1024 operations is no cost beside an operation.
+     */
+    static final int CHUNK = 1024;
+
     @Benchmark
     public long mappedBuffer() {
         long sum = 0;
-        for (int i = 0; i < ops; i++) {
+        for (int done = 0; done < ops; done += CHUNK) {
+            sum += mappedBuffer(Math.min(CHUNK, ops - done));
+        }
+        return sum;
+    }
+
+    private long mappedBuffer(int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
             Blocks.get(handles.buffers(), nextOffset(), block, blockSize);
             sum += last = Blocks.firstWord(block);
         }
@@ -139,7 +159,15 @@ public class RandomReadBenchmark extends FileBenchmark {
     @Benchmark
     public long memorySegment() {
         long sum = 0;
-        for (int i = 0; i < ops; i++) {
+        for (int done = 0; done < ops; done += CHUNK) {
+            sum += memorySegment(Math.min(CHUNK, ops - done));
+        }
+        return sum;
+    }
+
+    private long memorySegment(int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
             MemorySegment.copy(handles.segment(), ValueLayout.JAVA_BYTE, nextOffset(), block, 0, blockSize);
             sum += last = Blocks.firstWord(block);
         }
@@ -149,7 +177,15 @@ public class RandomReadBenchmark extends FileBenchmark {
     @Benchmark
     public long randomAccessFile() throws IOException {
         long sum = 0;
-        for (int i = 0; i < ops; i++) {
+        for (int done = 0; done < ops; done += CHUNK) {
+            sum += randomAccessFile(Math.min(CHUNK, ops - done));
+        }
+        return sum;
+    }
+
+    private long randomAccessFile(int n) throws IOException {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
             handles.randomAccessFile().seek(nextOffset());
             handles.randomAccessFile().readFully(block, 0, blockSize);
             sum += last = Blocks.firstWord(block);
@@ -173,7 +209,15 @@ public class RandomReadBenchmark extends FileBenchmark {
 
     private long readThroughChannel() throws IOException {
         long sum = 0;
-        for (int i = 0; i < ops; i++) {
+        for (int done = 0; done < ops; done += CHUNK) {
+            sum += readThroughChannel(Math.min(CHUNK, ops - done));
+        }
+        return sum;
+    }
+
+    private long readThroughChannel(int n) throws IOException {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
             Blocks.readFully(handles.channel(), direct, nextOffset());
             sum += last = direct.getLong(0);
         }
@@ -183,7 +227,15 @@ public class RandomReadBenchmark extends FileBenchmark {
     @Benchmark
     public long bufferedStream() throws IOException {
         long sum = 0;
-        for (int i = 0; i < ops; i++) {
+        for (int done = 0; done < ops; done += CHUNK) {
+            sum += bufferedStream(Math.min(CHUNK, ops - done));
+        }
+        return sum;
+    }
+
+    private long bufferedStream(int n) throws IOException {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
             handles.inputStream().seek(nextOffset());
             if (handles.inputStream().readNBytes(block, 0, blockSize) != blockSize) {
                 throw new IOException("end of file");

@@ -70,6 +70,46 @@ class ReadChecksumTest {
         assertEquals(expected.getValue(), actual.getValue(), api + " read other bytes than the file holds");
     }
 
+    static List<Arguments> everyApiBothAccess() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Access access : Access.values()) {
+            for (Arguments a : TempDataDir.everyApi(8)) {
+                cases.add(Arguments.of(a.get()[1], access));
+            }
+        }
+        return cases;
+    }
+
+    /** A call runs its reads in loops of {@code CHUNK}: exactly {@code ops} of them, in order, the last loop short. */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyApiBothAccess")
+    void aCallReadsExactlyItsOpsInLoopsOfAChunk(Api api, Access access) throws Exception {
+        RandomReadBenchmark b = new RandomReadBenchmark();
+        b.access = access;
+        b.blockSize = 8;
+        b.fileSize = FILE_SIZE;
+        b.cache = CacheState.WARM;
+        b.ops = 2 * RandomReadBenchmark.CHUNK + 7;
+        b.setUpWithoutJmh();
+        long[] offsets = Offsets.random(FILE_SIZE, 8);
+        long expected = 0;
+        for (int i = 0; i < b.ops; i++) {
+            expected += ByteBuffer.wrap(Content.bytes(DataFile.Kind.READ.seed, offsets[i], 8))
+                    .order(ByteOrder.LITTLE_ENDIAN).getLong();
+        }
+        b.beginIteration(api);
+        try {
+            assertEquals(expected, (long) Invoke.op(b, api), api + ": the sum of the first " + b.ops + " words");
+            long next = ByteBuffer.wrap(Content.bytes(DataFile.Kind.READ.seed, offsets[b.ops], 8))
+                    .order(ByteOrder.LITTLE_ENDIAN).getLong();
+            int after = b.ops;
+            b.ops = 1;
+            assertEquals(next, (long) Invoke.op(b, api), api + ": the next call goes on at read " + after);
+        } finally {
+            b.closeHandles();
+        }
+    }
+
     @ParameterizedTest(name = "sequential {0} B, {1}")
     @MethodSource("sequentialCases")
     void sequentialReadsReturnTheFilesBytesAndWrapAround(int blockSize, Api api) throws Exception {
