@@ -99,6 +99,9 @@ public final class RunBench {
             ReadAroundProbe.restoreStale(dataDir, out);
             SharedFiles.removeStale().forEach(line -> out.println("mmap-bench: " + line));
             Set<DataFile.Kind> kinds = LegPlanner.dataFiles(plan);
+            if (FirstMinuteRun.runs(a.profile(), user)) {
+                kinds.add(FirstMinuteRun.DATA_FILE);
+            }
             checkSpace(dataDir, kinds, fileSizes, out);
             String killedRuns = RunFolder.removeLeftovers(a.resultsDir());
             if (killedRuns != null) {
@@ -257,7 +260,7 @@ public final class RunBench {
         List<AdaptiveRounds.Leg> legs = new ArrayList<>();
         for (LegPlanner.Planned p : plan) {
             List<RowSpec> rows = forks.add(p, JmhRounds.rows(p));
-            legs.add(new AdaptiveRounds.Leg(p.label(), rows, rounds.minRounds(p), p.evictsFiles()));
+            legs.add(new AdaptiveRounds.Leg(p.label(), rows, rounds.minRounds(p)));
         }
         Path roundsFile = progress.json().resolveSibling(RoundsLog.FILE);
         // As the report will judge them: the file legs' minimum rounds, and the cap.
@@ -272,8 +275,10 @@ public final class RunBench {
         };
         AdaptiveRounds.Listener listener = new AdaptiveRounds.Listener() {
             @Override
-            public void roundDone(RoundsLog log) throws IOException {
-                RunFolder.writeJson(forks.results(), progress.json());
+            public void roundDone(RoundsLog log, boolean keep) throws IOException {
+                if (keep) {
+                    RunFolder.writeJson(forks.results(), progress.json());
+                }
                 log.write(roundsFile);
             }
 

@@ -1,5 +1,6 @@
 package mmapbench.report;
 
+import mmapbench.fixture.CacheState;
 import mmapbench.rounds.AdaptiveRounds;
 import mmapbench.rounds.RowSpec;
 
@@ -37,8 +38,10 @@ public final class OpenGroups {
             int mapped = (int) measured.stream().filter(m -> m.group().equals(g) && m.row().mapped()).count();
             int others = (int) measured.stream().filter(m -> m.group().equals(g.partners()) && !m.row().mapped()
                     && !m.row().control()).count();
+            // A COLD group, or one under a memory limit, leaves the files out of the page cache.
+            boolean evicts = g.cache() == CacheState.COLD || g.variant().settings().containsKey(Variant.Param.MEMORY_LIMIT.name);
             out.add(new AdaptiveRounds.Open(key(g), members, c.interval().forks(),
-                    Verdict.roundsToDecide(c.interval(), Verdict.tailOfDecisive(looks, mapped, others))));
+                    Verdict.roundsToDecide(c.interval(), Verdict.tailOfDecisive(looks, mapped, others)), evicts));
         }
         return out;
     }

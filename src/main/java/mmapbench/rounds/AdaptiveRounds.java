@@ -22,8 +22,8 @@ import java.util.function.LongSupplier;
  * rows of a round pair (the round is a block), so a ratio's interval is over rounds. First every
  * leg gets its minimum rounds (every question gets an answer however short the budget). Then each
  * group whose decisive pair is still undecided ({@link Judge}) gets the rounds its spread so far
- * says would decide it, up to the cap, the cheapest first, while the budget lasts
- * ({@link #extraRounds}); a group that
+ * says would decide it, with a margin for a spread from few rounds, up to the cap, the cheapest
+ * first (those that evict the files last), while the budget lasts ({@link #extraRounds}); a group that
  * the cap could not decide gets none, nor does one whose partner rows ran in another leg, as rounds
  * of one leg alone would not pair with the other's. Each stop is kept in the {@link RoundsLog}.
  */
@@ -45,13 +45,26 @@ public final class AdaptiveRounds {
      * @param rows   every row its decisive interval is made of (its APIs and its control twins)
      * @param rounds the rounds its rows have in common
      * @param needed about how many rounds would decide it at the noise seen so far
+     * @param evicts  whether its rows leave the data files out of the page cache (COLD, a memory
+     *                limit): its rounds go after the other groups', so that none of theirs first
+     *                reads gigabytes back in
      */
-    public record Open(String group, Set<RowSpec> rows, int rounds, int needed) {
+    public record Open(String group, Set<RowSpec> rows, int rounds, int needed, boolean evicts) {
+
+        public Open(String group, Set<RowSpec> rows, int rounds, int needed) {
+            this(group, rows, rounds, needed, false);
+        }
     }
 
-    /** Told after every round (to keep what is done) and once a leg has its minimum rounds. */
+    /** Told after every round and once a leg has its minimum rounds. */
     public interface Listener {
-        void roundDone(RoundsLog log) throws IOException;
+        /**
+         * @param keep whether what has been measured must be on disk now: a leg's minimum rounds or
+         *             a group's extra rounds end with this round (the judge reads them next), or
+         *             the run does. Not after every round: the whole result file, written 36 times
+         *             a quick run, took most of a second each time of a five-minute budget.
+         */
+        void roundDone(RoundsLog log, boolean keep) throws IOException;
 
         void legDone(int leg) throws IOException;
 
@@ -59,20 +72,12 @@ public final class AdaptiveRounds {
         void starting(int leg, String line);
     }
 
-    /**
-     * @param minRounds the rounds every row of the leg gets, however the budget goes (its classes' {@code @Fork})
-     * @param evicts    whether its rows leave the data files out of the page cache (COLD, a memory
-     *                  limit): the next fork that wants them cached reads gigabytes back in first
-     */
-    public record Leg(String label, List<RowSpec> rows, int minRounds, boolean evicts) {
+    /** @param minRounds the rounds every row of the leg gets, however the budget goes (its classes' {@code @Fork}) */
+    public record Leg(String label, List<RowSpec> rows, int minRounds) {
         public Leg {
             if (minRounds < 1) {
                 throw new IllegalArgumentException("a leg runs at least one round");
             }
-        }
-
-        public Leg(String label, List<RowSpec> rows, int minRounds) {
-            this(label, rows, minRounds, false);
         }
     }
 
@@ -111,7 +116,7 @@ public final class AdaptiveRounds {
             for (int leg = 0; leg < legs.size(); leg++) {
                 // A leg whose rows all ran in an earlier leg has nothing of its own to run.
                 for (int r = 0; r < legs.get(leg).minRounds() && !legs.get(leg).rows().isEmpty(); r++) {
-                    round(leg, legs.get(leg).rows(), "minimum", forks, listener);
+                    round(leg, legs.get(leg).rows(), "minimum", forks, listener, r == legs.get(leg).minRounds() - 1);
                 }
                 listener.legDone(leg);
             }
@@ -120,20 +125,22 @@ public final class AdaptiveRounds {
             return e;
         }
         // The stops after the last round are in no round's log yet.
-        listener.roundDone(log());
+        listener.roundDone(log(), true);
         return null;
     }
 
     /**
      * The second stage (Stein's two-stage design): the groups undecided after the minimum rounds
-     * are looked at once, each given the rounds its first-stage spread says would decide it (up to
-     * the cap), and looked at again only when it has them all. No group stops at the first extra
+     * are looked at once, each given the rounds its first-stage spread says would decide it, with a
+     * margin (up to the cap), and looked at again only when it has them all. No group stops at the first extra
      * round that happens to decide it: two looks, each with its share of the miss chance
      * ({@code report.Looks}).
      */
     private void extraRounds(Forks forks, Judge judge, Listener listener) throws RunnerException, IOException {
         Map<String, Open> going = new LinkedHashMap<>();
         Map<String, Integer> target = new HashMap<>();
+        Map<String, Integer> asked = new HashMap<>();
+        Map<String, Integer> firstRounds = new HashMap<>();
         Map<String, Integer> measured = new HashMap<>();
         for (Open g : judge.open()) {
             int leg = home(g);
@@ -150,40 +157,63 @@ public final class AdaptiveRounds {
                         + budget.maxRounds() + ": find out why its rows vary between rounds");
             } else {
                 going.put(g.group(), g);
-                // One round more than the spread asks for, within the cap: that spread is itself
-                // an estimate from a few rounds, and a second look that its rounds leave just short
-                // decides nothing.
-                target.put(g.group(), Math.min(budget.maxRounds(), Math.max(g.needed() + 1, g.rounds() + 1)));
+                // More than the spread asks for, within the cap: a spread from a few rounds is most
+                // often smaller than the true one (its variance, over the true, is a chi-square over
+                // its degrees of freedom: a median of 0.69 for 3 rounds), and a second look that its
+                // rounds leave just short decides nothing. So the rounds it asks for over that median.
+                asked.put(g.group(), Math.max(g.needed(), g.rounds() + 1));
+                firstRounds.put(g.group(), g.rounds());
+                target.put(g.group(), Math.min(budget.maxRounds(), Math.max(g.rounds() + 1,
+                        (int) Math.ceil(g.needed() / typicalVarianceShare(g.rounds())))));
                 measured.put(g.group(), g.rounds());
             }
         }
         // Cheapest to decide first: a group whose remaining rounds do not all fit in what is left of
         // the budget gets none (a second look short of its rounds would decide nothing), and the
-        // time goes to the groups it can decide. The groups of legs that evict the files go last,
-        // so that no cached group's round has to read its file back in after them.
+        // time goes to the groups it can decide. The groups that evict the files go last, so that
+        // no cached group's round has to read its file back in after them.
         List<Open> order = new ArrayList<>(going.values());
-        order.sort(java.util.Comparator.<Open, Boolean>comparing(g -> legs.get(home(g)).evicts())
-                .thenComparingDouble(g -> remaining(g, target, measured)));
+        order.sort(java.util.Comparator.comparing(Open::evicts).thenComparingDouble(g -> remaining(g, target, measured)));
         for (Open g : order) {
             double cost = remaining(g, target, measured);
             if (elapsed() + cost > budget.seconds()) {
-                stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s: the %d more rounds its first rounds'"
-                                + " spread asked for would take about %.0f s, %.0f s were left", budget.seconds(),
-                        target.get(g.group()) - measured.get(g.group()), cost, Math.max(0, budget.seconds() - elapsed())));
+                stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s: the %d more rounds it would get (%s)"
+                                + " would take about %.0f s, %.0f s were left", budget.seconds(),
+                        target.get(g.group()) - measured.get(g.group()), asked(g, target, asked, firstRounds), cost,
+                        Math.max(0, budget.seconds() - elapsed())));
                 continue;
             }
             while (measured.get(g.group()) < target.get(g.group())) {
-                round(home(g), List.copyOf(g.rows()), "extra", forks, listener);
+                round(home(g), List.copyOf(g.rows()), "extra", forks, listener,
+                        measured.get(g.group()) + 1 == target.get(g.group()));
                 measured.merge(g.group(), 1, Integer::sum);
             }
         }
         // The second look: a group its extra rounds did not decide says so.
         for (Open g : judge.open()) {
             if (going.containsKey(g.group()) && !stops.containsKey(g.group())) {
-                stop(g, "still open", "the " + measured.get(g.group()) + " rounds its first rounds' spread asked for"
-                        + " did not decide it (about " + g.needed() + " would, at the spread it has now)");
+                stop(g, "still open", "the " + measured.get(g.group()) + " rounds it got (" + asked(g, target, asked, firstRounds)
+                        + ") did not decide it (about " + g.needed() + " would, at the spread it has now)");
             }
         }
+    }
+
+    /**
+     * The median, over the true variance, of a variance estimated from {@code rounds} rounds
+     * (chi-square with rounds − 1 degrees of freedom, over them): 0.69 for 3 rounds.
+     */
+    static double typicalVarianceShare(int rounds) {
+        int df = Math.max(1, rounds - 1);
+        return new org.apache.commons.math3.distribution.ChiSquaredDistribution(df).inverseCumulativeProbability(0.5) / df;
+    }
+
+    /** Where a group's rounds came from: what its first rounds' spread asked for, and the margin. */
+    private static String asked(Open g, Map<String, Integer> target, Map<String, Integer> asked,
+                                Map<String, Integer> firstRounds) {
+        int spread = asked.get(g.group());
+        return target.get(g.group()) > spread ? "its first rounds' spread asked for " + spread + "; with the margin for"
+                + " a spread of " + firstRounds.get(g.group()) + " rounds, " + target.get(g.group())
+                : "its first rounds' spread asked for " + spread;
     }
 
     /** The seconds a group's remaining extra rounds are expected to take: each row's last fork, each round. */
@@ -210,7 +240,7 @@ public final class AdaptiveRounds {
         stops.put(g.group(), new RoundsLog.Stop(g.group(), g.rounds(), reason, words));
     }
 
-    private void round(int leg, List<RowSpec> rows, String pass, Forks forks, Listener listener)
+    private void round(int leg, List<RowSpec> rows, String pass, Forks forks, Listener listener, boolean keep)
             throws RunnerException, IOException {
         List<RowSpec> order = RoundOrder.of(rows, random);
         int number = rounds.get(leg).size() + 1;
@@ -224,7 +254,7 @@ public final class AdaptiveRounds {
         }
         rounds.get(leg).add(new RoundsLog.Round(number, pass, (nanoTime.getAsLong() - began) / 1e9,
                 order.stream().map(RowSpec::label).toList()));
-        listener.roundDone(log());
+        listener.roundDone(log(), keep);
     }
 
     private double elapsed() {

@@ -76,7 +76,7 @@ class InjectedNoiseTest {
         };
         AdaptiveRounds.Listener listener = new AdaptiveRounds.Listener() {
             @Override
-            public void roundDone(RoundsLog log) {
+            public void roundDone(RoundsLog log, boolean keep) {
             }
 
             @Override
