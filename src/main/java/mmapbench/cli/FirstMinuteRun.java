@@ -12,9 +12,13 @@ import java.util.List;
 /**
  * The step after the full profile's legs: the first minute of a file larger than memory
  * ({@link FirstMinute}), every API for {@link #LENGTH}, on the run's largest read file under the
- * larger-than-memory legs' share. The quick profile runs none: five minutes would double it.
+ * larger-than-memory legs' share. The quick profile runs none: five minutes would double it; nor
+ * does a full run whose benchmarks the user picked with a pattern after {@code --}.
  */
 final class FirstMinuteRun {
+
+    /** The file it reads. */
+    static final DataFile.Kind DATA_FILE = DataFile.Kind.READ;
 
     /** Each API's run: the paper's first minute. */
     static final Duration LENGTH = Duration.ofSeconds(60);
@@ -34,7 +38,7 @@ final class FirstMinuteRun {
             return;
         }
         long size = fileSizes.stream().mapToLong(Long::parseLong).max().orElseThrow();
-        Path file = DataFile.ensure(dataDir, DataFile.Kind.READ, size, out);
+        Path file = DataFile.ensure(dataDir, DATA_FILE, size, out);
         try {
             FirstMinute.run(file, FirstMinute.limitFor(size, LargerThanMemoryLegs.SHARE), LENGTH,
                     runDir.resolve(mmapbench.series.FirstMinuteFile.FILE), out);

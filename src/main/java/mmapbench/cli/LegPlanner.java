@@ -38,13 +38,6 @@ final class LegPlanner {
     /** One leg, resolved: what it will run, with which parameters (the user's {@code -p} applied) and options. */
     record Planned(Leg leg, String label, ParamSet params, SortedSet<BenchmarkListEntry> benchmarks,
                    OptionsBuilder options) {
-
-        /** Whether its rows leave the data files out of the page cache: a COLD state, or a memory limit. */
-        boolean evictsFiles() {
-            return params.has(Parameter.CACHE) && params.get(Parameter.CACHE).contains(CacheState.COLD)
-                    || params.has(Parameter.MEMORY_LIMIT) && params.get(Parameter.MEMORY_LIMIT).stream()
-                    .anyMatch(limit -> !limit.none());
-        }
     }
 
     /** What makes two planned legs the same run. */
@@ -124,16 +117,19 @@ final class LegPlanner {
                 if (seen.stream().anyMatch(earlier -> earlier.covers(identity))) {
                     continue;
                 }
-                // And an earlier leg that this one covers (the user's -p made it a part of this one) goes.
+                // And an earlier leg that this one covers (the user's -p made it a part of this one)
+                // goes, this one taking its place in the order.
+                int at = seen.size();
                 for (int i = seen.size() - 1; i >= 0; i--) {
                     if (identity.covers(seen.get(i))) {
                         seen.remove(i);
                         plan.remove(i);
+                        at = i;
                     }
                 }
-                seen.add(identity);
+                seen.add(at, identity);
                 checkBlocks(params, fileSizes);
-                plan.add(new Planned(leg, label(leg, params), params, found,
+                plan.add(at, new Planned(leg, label(leg, params), params, found,
                         options(user, leg, params, includes, excludes, fileSizes, dataDir)));
             }
         }
@@ -145,10 +141,21 @@ final class LegPlanner {
      * states ({@link Question#opsPerIteration}), one set per count: a JMH run has one count per
      * state, so states that count differently run apart. The user's {@code -p ops} wins.
      */
-    private static List<ParamSet> byOperationCount(Leg leg, ParamSet params, CommandLineOptions user) {
-        if (user.getParameter(Parameter.OPS.name).hasValue() || params.has(Parameter.OPS)) {
-            return List.of(params);
+    private static List<ParamSet> byOperationCount(Leg leg, ParamSet given, CommandLineOptions user) {
+        if (user.getParameter(Parameter.OPS.name).hasValue()) {
+            return List.of(given);
         }
+        ParamSet params = given;
+        if (given.has(Parameter.OPS)) {
+            // A profile's own count is for the cache states it gave: the user's -p cache takes the
+            // states' counts instead (the quick profile's 4096 WARM writes are no COLD count).
+            if (!user.getParameter(Parameter.CACHE.name).hasValue()
+                    || given.get(Parameter.CACHE).equals(leg.params().get(Parameter.CACHE))) {
+                return List.of(given);
+            }
+            params = given.without(Parameter.OPS);
+        }
+        ParamSet counted = params;
         Map<Long, List<CacheState>> byCount = new LinkedHashMap<>();
         for (CacheState cache : params.get(Parameter.CACHE)) {
             Set<Long> counts = new TreeSet<>();
@@ -167,7 +174,7 @@ final class LegPlanner {
             return List.of(params);
         }
         List<ParamSet> out = new ArrayList<>();
-        byCount.forEach((count, states) -> out.add(params.with(Parameter.CACHE, states).with(Parameter.OPS, count)));
+        byCount.forEach((count, states) -> out.add(counted.with(Parameter.CACHE, states).with(Parameter.OPS, count)));
         return out;
     }
 

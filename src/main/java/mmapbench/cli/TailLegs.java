@@ -79,7 +79,7 @@ final class TailLegs {
                 new Leg("slow reads", TAIL, List.of(), reads(CacheState.WARM,
                         Question.RANDOM_READ.opsPerIteration(CacheState.WARM)), List.of(), 0),
                 // Larger than memory, WARM, every mapped miss evicts and reads megabytes: fewer reads a call.
-                new Leg("slow reads, larger than memory", TAIL, List.of(), reads(CacheState.COLD, 128)
+                new Leg("slow reads, larger than memory", TAIL, List.of(), reads(CacheState.COLD, COLD_READS)
                         .with(Parameter.MEMORY_LIMIT, LargerThanMemoryLegs.SHARE), List.of(), 0),
                 new Leg("slow reads, larger than memory", TAIL, List.of(), reads(CacheState.WARM, 1024)
                         .with(Parameter.MEMORY_LIMIT, LargerThanMemoryLegs.SHARE), List.of(), 0),

@@ -37,6 +37,13 @@ public final class ParamSet {
         return new ParamSet(next);
     }
 
+    /** This set without {@code parameter}. */
+    public ParamSet without(Parameter<?> parameter) {
+        Map<Parameter<?>, List<?>> next = new LinkedHashMap<>(values);
+        next.remove(parameter);
+        return new ParamSet(next);
+    }
+
     /** This set with {@code parameter} given the values in {@code texts}, each parsed by the parameter. */
     public <T> ParamSet withText(Parameter<T> parameter, List<String> texts) {
         List<T> parsed = new ArrayList<>();

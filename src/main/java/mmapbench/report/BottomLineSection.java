@@ -94,7 +94,7 @@ record BottomLineSection(List<Verdict.QuestionVerdict> verdicts, List<Comparison
         Map<Where, List<Comparison>> against = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             if (c.decisive() && c.group().variant().plain() && c.group().question() == v.question()
-                    && c.verdict() != RatioClass.UNDECIDED && !v.supporting().contains(c)) {
+                    && c.verdict() != RatioClass.UNDECIDED && !v.supporting().contains(c) && !v.border().contains(c)) {
                 against.computeIfAbsent(Where.of(c.group()), w -> new ArrayList<>()).add(c);
             }
         }

@@ -120,7 +120,7 @@ public final class Report {
                         FirstScreen.roundsLine(rounds, measured)),
                 // Which cache state and which durability the numbers have: right under the verdict.
                 () -> device.section(environment),
-                new HowToReadSection(),
+                new HowToReadSection(rounds != null),
                 new MachineSection(environment),
                 new PairsSection(verdicts(), comparisons),
                 new VariantsSection(variantVerdicts(), comparisons, control),

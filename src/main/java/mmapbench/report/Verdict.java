@@ -251,8 +251,8 @@ public final class Verdict {
                 con.add(c);
             }
         }
-        // A group on the claim's border is for it and against it alike: it decides a question's
-        // answer only when no group is either, and the bottom line counts it beside the answer.
+        // A group on the claim's border is neither for it nor against it: it decides a question's
+        // answer only when no group is either, and the bottom line names it beside the answer.
         // (A group whose ratio sits at a threshold falls on either side of it from run to run.)
         Answer answer;
         if (pro.isEmpty() && con.isEmpty()) {

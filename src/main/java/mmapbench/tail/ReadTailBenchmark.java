@@ -47,7 +47,7 @@ public class ReadTailBenchmark extends TailBenchmark {
     @Param
     public CacheState cache;
 
-    /** Reads one iteration times, each on its own; 128 from a cold file, as the average rows. */
+    /** Reads one iteration times, each on its own; 128 from a cold file, 4 times the average rows' 32 (the profiles' {@code TailLegs.COLD_READS}). */
     @Param("128")
     public int ops = 1;
 

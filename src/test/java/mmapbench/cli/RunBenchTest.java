@@ -171,8 +171,18 @@ class RunBenchTest {
         // A leg whose rows an earlier one runs too is left out: the WARM leg runs both access patterns.
         var cold = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomRead", "-p", "cache=COLD", "-p",
                 "blockSize=4096");
-        assertEquals(List.of("random reads, COLD, 32 ops per iteration (blockSize=4096)"), LegPlanner.plan(Profile.QUICK, cold,
-                List.of("8388608"), dir).stream().map(LegPlanner.Planned::label).toList());
+        List<LegPlanner.Planned> coldPlan = LegPlanner.plan(Profile.QUICK, cold, List.of("8388608"), dir);
+        assertEquals(List.of("random reads, COLD, 32 ops per iteration (blockSize=4096)"),
+                coldPlan.stream().map(LegPlanner.Planned::label).toList());
+        // The leg that covers the others runs both access patterns, in the first one's place.
+        assertEquals(List.of(mmapbench.file.Access.values()), coldPlan.getFirst().params().get(mmapbench.param.Parameter.ACCESS));
+        var everything = new org.openjdk.jmh.runner.options.CommandLineOptions("-p", "cache=COLD", "-p", "blockSize=4096");
+        assertEquals("random reads, COLD, 32 ops per iteration (blockSize=4096)",
+                LegPlanner.plan(Profile.QUICK, everything, List.of("8388608"), dir).getFirst().label(), "COLD legs first");
+        // The quick profile's 4096 writes a call are its WARM count: COLD writes take the question's.
+        var coldWrites = new org.openjdk.jmh.runner.options.CommandLineOptions("RandomWrite", "-p", "cache=COLD");
+        assertEquals(List.of(128L), LegPlanner.plan(Profile.QUICK, coldWrites, List.of("8388608"), dir).getFirst()
+                .params().get(mmapbench.param.Parameter.OPS));
         // Every leg of the full profile runs, states that count their operations differently apart.
         List<LegPlanner.Planned> all = LegPlanner.plan(Profile.FULL, new org.openjdk.jmh.runner.options.CommandLineOptions(),
                 List.of("8388608"), dir);
