@@ -1,9 +1,7 @@
 package mmapbench.file;
 
 import mmapbench.fixture.ReadAround;
-import mmapbench.fixture.Advice;
 import mmapbench.fixture.CacheState;
-import mmapbench.fixture.Folios;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.Offsets;
@@ -57,42 +55,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 3)
 @Fork(value = 3, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
-public abstract class FileBenchmark implements ParamCheck {
-
-    /** Bytes in the data file: 4 GiB by default, more than one MappedByteBuffer can map. */
-    @Param("4294967296")
-    public long fileSize;
-
-    /**
-     * madvise for the mapped APIs' fresh mapping (the others ignore it). It decides COLD mapped
-     * I/O: a fault reads around the faulting page as far as the device's read_ahead_kb unless
-     * the mapping says RANDOM, for a read and for the first write to a page alike. Only NORMAL by
-     * default; the full profile runs the others for the mapped methods alone.
-     */
-    @Param("NORMAL")
-    public Advice advice = Advice.NORMAL;
-
-    /**
-     * How a resident file sits in the page cache (HOT, WARM): in the large folios a sequential
-     * load leaves, or in 4 KiB ones; see {@link Folios}. COLD ignores it.
-     */
-    @Param("LARGE")
-    public Folios folios = Folios.LARGE;
-
-    /**
-     * {@code none}, or the share of the data file the page cache may hold (e.g. {@code 25%}):
-     * the JVM runs in a memory cgroup limited to it, so the file behaves as one larger than memory.
-     * WARM then means "as much as fits", HOT is refused: see {@link MemoryLimit#checkCache}.
-     */
-    @Param(MemoryLimit.NONE_VALUE)
-    public String memoryLimit = MemoryLimit.NONE_VALUE;
-
-    /**
-     * {@code device}, or the KiB of read-around to set on the data's device for the trial (as
-     * root; restored after): it decides what a COLD mapped read reads. See {@link ReadAround}.
-     */
-    @Param(ReadAround.DEVICE_VALUE)
-    public String readAhead = ReadAround.DEVICE_VALUE;
+public abstract class FileBenchmark extends FileParams implements ParamCheck {
 
     /** JMH's index of this state's thread: thread 0 draws the single-thread offsets, the others their own. */
     int thread;

@@ -1,9 +1,8 @@
 package mmapbench.tail;
 
 import mmapbench.file.FileFixture;
-import mmapbench.fixture.Advice;
+import mmapbench.file.FileParams;
 import mmapbench.fixture.CacheState;
-import mmapbench.fixture.Folios;
 import mmapbench.fixture.JvmOptions;
 import mmapbench.fixture.MemoryLimit;
 import mmapbench.fixture.Offsets;
@@ -44,27 +43,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 6)
 @Fork(value = 3, jvmArgsAppend = {JvmOptions.NATIVE_ACCESS, JvmOptions.UNSAFE_MEMORY_ACCESS})
 @State(Scope.Thread)
-public abstract class TailBenchmark implements ParamCheck {
-
-    /** Bytes in the data file, as in the average rows. */
-    @Param("4294967296")
-    public long fileSize;
-
-    /** madvise on the mapped APIs' fresh mapping. */
-    @Param("NORMAL")
-    public Advice advice = Advice.NORMAL;
-
-    /** How a resident file sits in the page cache; COLD ignores it. */
-    @Param("LARGE")
-    public Folios folios = Folios.LARGE;
-
-    /** {@code none}, or the share of the file the page cache may hold. */
-    @Param(MemoryLimit.NONE_VALUE)
-    public String memoryLimit = MemoryLimit.NONE_VALUE;
-
-    /** {@code device}, or KiB of read-around set for the trial (root). */
-    @Param(ReadAround.DEVICE_VALUE)
-    public String readAhead = ReadAround.DEVICE_VALUE;
+public abstract class TailBenchmark extends FileParams implements ParamCheck {
 
     /** Bytes per operation. */
     @Param("4096")
