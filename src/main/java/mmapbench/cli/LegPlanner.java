@@ -145,17 +145,13 @@ final class LegPlanner {
         if (user.getParameter(Parameter.OPS.name).hasValue()) {
             return List.of(given);
         }
-        ParamSet params = given;
-        if (given.has(Parameter.OPS)) {
-            // A profile's own count is for the cache states it gave: the user's -p cache takes the
-            // states' counts instead (the quick profile's 4096 WARM writes are no COLD count).
-            if (!user.getParameter(Parameter.CACHE.name).hasValue()
-                    || given.get(Parameter.CACHE).equals(leg.params().get(Parameter.CACHE))) {
-                return List.of(given);
-            }
-            params = given.without(Parameter.OPS);
+        // A profile's own count is for the cache states it gave: the user's -p cache takes the
+        // states' counts instead (the quick profile's 4096 WARM writes are no COLD count).
+        if (given.has(Parameter.OPS) && (!user.getParameter(Parameter.CACHE.name).hasValue()
+                || given.get(Parameter.CACHE).equals(leg.params().get(Parameter.CACHE)))) {
+            return List.of(given);
         }
-        ParamSet counted = params;
+        ParamSet params = given.without(Parameter.OPS);
         Map<Long, List<CacheState>> byCount = new LinkedHashMap<>();
         for (CacheState cache : params.get(Parameter.CACHE)) {
             Set<Long> counts = new TreeSet<>();
@@ -174,7 +170,7 @@ final class LegPlanner {
             return List.of(params);
         }
         List<ParamSet> out = new ArrayList<>();
-        byCount.forEach((count, states) -> out.add(counted.with(Parameter.CACHE, states).with(Parameter.OPS, count)));
+        byCount.forEach((count, states) -> out.add(params.with(Parameter.CACHE, states).with(Parameter.OPS, count)));
         return out;
     }
 

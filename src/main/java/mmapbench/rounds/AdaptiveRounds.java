@@ -139,8 +139,6 @@ public final class AdaptiveRounds {
     private void extraRounds(Forks forks, Judge judge, Listener listener) throws RunnerException, IOException {
         Map<String, Open> going = new LinkedHashMap<>();
         Map<String, Integer> target = new HashMap<>();
-        Map<String, Integer> asked = new HashMap<>();
-        Map<String, Integer> firstRounds = new HashMap<>();
         Map<String, Integer> measured = new HashMap<>();
         for (Open g : judge.open()) {
             int leg = home(g);
@@ -161,8 +159,6 @@ public final class AdaptiveRounds {
                 // often smaller than the true one (its variance, over the true, is a chi-square over
                 // its degrees of freedom: a median of 0.69 for 3 rounds), and a second look that its
                 // rounds leave just short decides nothing. So the rounds it asks for over that median.
-                asked.put(g.group(), Math.max(g.needed(), g.rounds() + 1));
-                firstRounds.put(g.group(), g.rounds());
                 target.put(g.group(), Math.min(budget.maxRounds(), Math.max(g.rounds() + 1,
                         (int) Math.ceil(g.needed() / typicalVarianceShare(g.rounds())))));
                 measured.put(g.group(), g.rounds());
@@ -179,7 +175,7 @@ public final class AdaptiveRounds {
             if (elapsed() + cost > budget.seconds()) {
                 stop(g, "budget", String.format(Locale.ROOT, "the budget of %.0f s: the %d more rounds it would get (%s)"
                                 + " would take about %.0f s, %.0f s were left", budget.seconds(),
-                        target.get(g.group()) - measured.get(g.group()), asked(g, target, asked, firstRounds), cost,
+                        target.get(g.group()) - measured.get(g.group()), asked(going.get(g.group()), target), cost,
                         Math.max(0, budget.seconds() - elapsed())));
                 continue;
             }
@@ -192,7 +188,7 @@ public final class AdaptiveRounds {
         // The second look: a group its extra rounds did not decide says so.
         for (Open g : judge.open()) {
             if (going.containsKey(g.group()) && !stops.containsKey(g.group())) {
-                stop(g, "still open", "the " + measured.get(g.group()) + " rounds it got (" + asked(g, target, asked, firstRounds)
+                stop(g, "still open", "the " + measured.get(g.group()) + " rounds it got (" + asked(going.get(g.group()), target)
                         + ") did not decide it (about " + g.needed() + " would, at the spread it has now)");
             }
         }
@@ -207,12 +203,11 @@ public final class AdaptiveRounds {
         return new org.apache.commons.math3.distribution.ChiSquaredDistribution(df).inverseCumulativeProbability(0.5) / df;
     }
 
-    /** Where a group's rounds came from: what its first rounds' spread asked for, and the margin. */
-    private static String asked(Open g, Map<String, Integer> target, Map<String, Integer> asked,
-                                Map<String, Integer> firstRounds) {
-        int spread = asked.get(g.group());
-        return target.get(g.group()) > spread ? "its first rounds' spread asked for " + spread + "; with the margin for"
-                + " a spread of " + firstRounds.get(g.group()) + " rounds, " + target.get(g.group())
+    /** Where a group's rounds came from, by its first look ({@code first}): what its spread asked for, and the margin. */
+    private static String asked(Open first, Map<String, Integer> target) {
+        int spread = Math.max(first.needed(), first.rounds() + 1);
+        return target.get(first.group()) > spread ? "its first rounds' spread asked for " + spread + "; with the margin for"
+                + " a spread of " + first.rounds() + " rounds, " + target.get(first.group())
                 : "its first rounds' spread asked for " + spread;
     }
 
